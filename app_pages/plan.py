@@ -1,0 +1,43 @@
+"""Plan page: stage questions -> next likely failure -> mix -> cost against the market."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner import make_plan
+from planner.query import answers_to_query
+from ui.data import shipped_data
+from ui.questionnaire import (
+    ask_costs,
+    ask_stage,
+    ask_team,
+    current_answers,
+    current_assumptions,
+    init_state,
+)
+from ui.results import show_cost, show_diagnosis, show_mix
+
+bands, shipped_assumptions = shipped_data()
+init_state(st.query_params.to_dict(), shipped_assumptions)
+
+st.title("ML Team-Mix Planner", anchor=False)
+st.caption("Which machine-learning people to hire next, in what order, and what it will cost.")
+if ignored := st.session_state.get("plan.ignored"):
+    st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
+
+questions, results = st.columns([2, 3], gap="large")
+with questions:
+    st.subheader("Your stage", anchor=False)
+    ask_stage()
+    ask_team()
+    ask_costs(bands[0].currency)
+
+answers = current_answers()
+assumptions, notice = current_assumptions(shipped_assumptions)
+plan = make_plan(answers, bands, assumptions)
+st.query_params.from_dict(answers_to_query(answers))
+
+with results:
+    show_diagnosis(plan)
+    show_mix(plan)
+    show_cost(plan, notice)

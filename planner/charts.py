@@ -1,0 +1,213 @@
+"""Plotly figures from a plan. No streamlit here: the same figures go to exports later.
+
+Design for a board slide: a title that states the point, direct labels instead of legends where
+possible, a colour-blind-safe palette that still separates in greyscale, and the sources inside
+the figure so a screenshot carries them.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from planner.costs import salary_at
+from planner.models import Plan
+from planner.report import currency_symbol, short_cite, short_money
+from planner.rules import ARCHETYPE_TITLE
+
+FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
+INK = "#1F2933"
+MUTED = "#616E7C"
+GRID = "#E4E7EB"
+BAND_FILL = "#C9D8E8"
+BAND_LINE = "#2F5D8A"
+OFFER = "#D55E00"  # Okabe-Ito vermillion: stands out from the blues, also in greyscale
+# Cost components, dark to light so the stack reads in greyscale (Okabe-Ito based).
+COMPONENT_COLOURS = {
+    "Base salary": "#1B3A5C",
+    "Benefits load": "#4F7CAC",
+    "Recruiting": "#E69F00",
+    "Interviewer time": "#B8C4D0",
+}
+
+
+def _money_axis(currency: str) -> dict[str, object]:
+    return {
+        "tickprefix": currency_symbol(currency),
+        "tickformat": "~s",
+        "gridcolor": GRID,
+        "zeroline": False,
+    }
+
+
+def _layout(fig: go.Figure, title: str, subtitle: str, footer: str, height: int) -> None:
+    footer_lines = footer.count("<br>") + 1
+    total_height = height + 14 * footer_lines
+    top, bottom = 105, 45 + 14 * footer_lines
+    plot_height = total_height - top - bottom
+    fig.update_layout(
+        title={
+            "text": title,
+            "subtitle": {"text": subtitle, "font": {"size": 13, "color": MUTED}},
+            "x": 0,
+            "xanchor": "left",
+            "y": 0.97,
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": 18, "color": INK},
+        },
+        font={"family": FONT, "size": 13, "color": INK},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        height=total_height,
+        margin={"l": 10, "r": 20, "t": top, "b": bottom},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 0,
+            "xanchor": "left",
+            "traceorder": "normal",
+            "font": {"size": 12},
+        },
+        annotations=[
+            {
+                "text": footer,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": -(bottom - 4) / plot_height,  # 4 px above the figure's bottom edge
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 10, "color": MUTED},
+                "align": "left",
+            }
+        ],
+    )
+
+
+def _wrap(text: str, width: int = 100) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def market_band_figure(plan: Plan) -> go.Figure:
+    """Per archetype in the plan: P10-P90 whiskers, P25-P75 box, median line, offer marked."""
+    fig = go.Figure()
+    cur = plan.cost.currency
+    pct = plan.cost.pay_percentile
+    bands = sorted(plan.bands, key=lambda b: list(ARCHETYPE_TITLE).index(b.archetype))
+    offers = [salary_at(b, pct) for b in bands]
+    labels = [
+        f"<b>{ARCHETYPE_TITLE[b.archetype]}</b><br>offer {short_money(o, cur)}"
+        for b, o in zip(bands, offers, strict=True)
+    ]
+    fig.add_trace(
+        go.Box(
+            y=labels,
+            q1=[b.p25 for b in bands],
+            median=[b.p50 for b in bands],
+            q3=[b.p75 for b in bands],
+            lowerfence=[b.p10 for b in bands],
+            upperfence=[b.p90 for b in bands],
+            orientation="h",
+            name="Market band (P10–P90, box P25–P75, line = median)",
+            fillcolor=BAND_FILL,
+            line={"color": BAND_LINE, "width": 2},
+            whiskerwidth=0.6,
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=offers,
+            y=labels,
+            mode="markers",
+            marker={
+                "symbol": "diamond",
+                "size": 14,
+                "color": OFFER,
+                "line": {"width": 1.5, "color": "white"},
+            },
+            name=f"Planned offer (P{pct})",
+            hovertemplate="Offer %{x:,.0f}<extra></extra>",
+        )
+    )
+    series = "; ".join(sorted({f"{b.occupation}, {short_cite(b.source)}" for b in bands}))
+    premiums = sorted(
+        {
+            f"{b.ml_premium:.1%} AI/ML premium ({short_cite(b.ml_premium_source)})"
+            for b in bands
+            if b.ml_premium_source
+        }
+    )
+    lifted = f", plus {'; '.join(premiums)}" if premiums else ""
+    footer = _wrap(f"Base salary, {cur}/yr, US national, all levels. {series}{lifted}.")
+    _layout(
+        fig,
+        "Planned offers against the market",
+        f"Offers at the {pct}th percentile of each band",
+        footer,
+        height=180 + 70 * max(1, len(bands)),
+    )
+    fig.update_xaxes(**_money_axis(cur), title=None)
+    fig.update_yaxes(autorange="reversed", title=None)
+    return fig
+
+
+def cost_breakdown_figure(plan: Plan) -> go.Figure:
+    """First-year cost per hire as a stacked bar: base, benefits, recruiting, interviewer time."""
+    cur = plan.cost.currency
+    lines = plan.cost.lines
+    labels = [f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype]} ({ln.level.value})" for ln in lines]
+    parts = {
+        "Base salary": [ln.base for ln in lines],
+        "Benefits load": [ln.benefits for ln in lines],
+        "Recruiting": [ln.recruiting for ln in lines],
+        "Interviewer time": [ln.interviewing for ln in lines],
+    }
+    fig = go.Figure()
+    for name, values in parts.items():
+        fig.add_trace(
+            go.Bar(
+                x=values,
+                y=labels,
+                orientation="h",
+                name=name,
+                marker={"color": COMPONENT_COLOURS[name]},
+                hovertemplate=f"{name}: %{{x:,.0f}}<extra></extra>",
+            )
+        )
+    totals = [ln.total for ln in lines]
+    fig.add_trace(
+        go.Scatter(
+            x=totals,
+            y=labels,
+            mode="text",
+            text=[f"  {short_money(t, cur)}" for t in totals],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
+    sources = "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
+    _layout(
+        fig,
+        f"First-year cost: {short_money(plan.cost.first_year_total, cur)} for "
+        f"{len(lines)} hire{'s' if len(lines) != 1 else ''}",
+        "Per hire, in hiring order",
+        _wrap(f"{cur}. Sources: {sources}. Details under the chart and on About the data."),
+        height=200 + 55 * max(1, len(lines)),
+    )
+    fig.update_layout(barmode="stack", bargap=0.35)
+    fig.update_xaxes(**_money_axis(cur), title=None, range=[0, max(totals, default=1) * 1.18])
+    fig.update_yaxes(autorange="reversed", title=None)
+    return fig

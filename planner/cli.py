@@ -1,0 +1,168 @@
+"""Command line: `python -m planner plan ...` does what the app does, for scripts and CI.
+
+The flags and the JSON keys are a contract other tools script against: add, never rename.
+Exit codes: 0 ok, 2 bad input (one line on stderr), 1 unusable data files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from pydantic import ValidationError
+
+from planner.benchmarks import DataFileError, load_assumptions, load_benchmarks
+from planner.models import (
+    MAX_BUDGET,
+    MAX_LIVE_MODELS,
+    MAX_PRODUCTS,
+    MAX_REGIONS,
+    MAX_TEAM,
+    Answers,
+    Channel,
+    DataMaturity,
+    PlannedReq,
+    ProblemValidation,
+)
+from planner.report import plan_to_dict, plan_to_text
+from planner.service import make_plan
+
+EXIT_BAD_INPUT = 2
+EXIT_BAD_DATA = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _count(name: str, lo: int, hi: int) -> object:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{name} must be a whole number, got {text!r}"
+            ) from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{name} must be between {lo} and {hi}, got {value}")
+        return value
+
+    parse.__name__ = name  # argparse names the type in its messages
+    return parse
+
+
+def _money(text: str) -> float:
+    try:
+        value = float(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"budget must be a number, got {text!r}") from None
+    if not 0 <= value <= MAX_BUDGET:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"budget must be between 0 and {MAX_BUDGET:,}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m planner",
+        description="ML Team-Mix Planner: which ML people to hire next, in what order, "
+        "and what it will cost.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    plan = sub.add_parser(
+        "plan",
+        help="diagnose the stage, recommend the hiring mix and price it",
+        description="Diagnose the next likely failure, recommend hires net of the team you "
+        "have, and price the first year against market salary bands.",
+    )
+    plan.add_argument(
+        "--data-maturity", required=True, choices=[m.value for m in DataMaturity],
+        help="ad_hoc: messy events, hand-checked labels; repeatable: trusted pipelines; "
+        "platform: shared features, lineage, many consumers",
+    )  # fmt: skip
+    plan.add_argument(
+        "--problem", required=True, choices=[p.value for p in ProblemValidation],
+        help="exploring: not yet sure ML belongs; validated: signal shown offline; "
+        "proven: a model already moves a business metric",
+    )  # fmt: skip
+    plan.add_argument(
+        "--live-models", required=True, type=_count("live-models", 0, MAX_LIVE_MODELS),
+        metavar="N", help="live models tied to revenue (0 or more)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--products", required=True, type=_count("products", 1, MAX_PRODUCTS), metavar="N",
+        help="products served by ML (1 or more)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--regions", required=True, type=_count("regions", 1, MAX_REGIONS), metavar="N",
+        help="regions served by ML (1 or more)",
+    )  # fmt: skip
+    for archetype in ("researchers", "developers", "operators"):
+        plan.add_argument(
+            f"--have-{archetype}", type=_count(f"have-{archetype}", 0, MAX_TEAM), default=0,
+            metavar="N", help=f"model {archetype} already on the team (default 0)",
+        )  # fmt: skip
+    plan.add_argument(
+        "--planned-req", choices=[r.value for r in PlannedReq], default=None,
+        help="the req you were about to open; we say whether it fits the stage",
+    )  # fmt: skip
+    plan.add_argument(
+        "--percentile", type=_count("percentile", 10, 90), default=None, metavar="P",
+        help="pay percentile of the market band for offers, 10-90 (default: the median)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--channel", choices=[c.value for c in Channel], default=Channel.AGENCY.value,
+        help="recruiting channel: agency fee or in-house cost per hire (default agency)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--budget", type=_money, default=None, metavar="USD",
+        help="first-year hiring budget; the plan says which hires fit",
+    )  # fmt: skip
+    plan.add_argument(
+        "--format", choices=["text", "json"], default="text",
+        help="text: a readable summary (default); json: machine-readable",
+    )  # fmt: skip
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        bands, assumptions = load_benchmarks(), load_assumptions()
+    except DataFileError as exc:
+        print(f"python -m planner: data error: {exc}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    try:
+        answers = Answers(
+            data_maturity=args.data_maturity,
+            problem_validation=args.problem,
+            live_models=args.live_models,
+            products=args.products,
+            regions=args.regions,
+            have_researchers=args.have_researchers,
+            have_developers=args.have_developers,
+            have_operators=args.have_operators,
+            planned_req=args.planned_req,
+            pay_percentile=args.percentile or int(assumptions.default_pay_percentile.value),
+            channel=args.channel,
+            budget=args.budget,
+        )
+    except ValidationError as exc:  # argparse checked ranges already; this is a safety net
+        err = exc.errors()[0]
+        print(f"python -m planner: error: {err['loc'][0]}: {err['msg']}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    plan = make_plan(answers, bands, assumptions)
+    if args.format == "json":
+        print(json.dumps(plan_to_dict(plan), indent=2))
+    else:
+        print(plan_to_text(plan))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    sys.exit(run(argv))

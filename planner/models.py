@@ -1,0 +1,231 @@
+"""Value objects: the answers a user gives, and the plan the planner returns.
+
+Everything is frozen and rejects unknown fields, so a typo in a query parameter, a CLI flag or a
+data file is an error at the edge instead of a silent default deep inside.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Archetype(StrEnum):
+    """The three jobs hidden inside the title "ML engineer"."""
+
+    RESEARCHER = "researcher"
+    DEVELOPER = "developer"
+    OPERATOR = "operator"
+
+
+class Failure(StrEnum):
+    """The failure each archetype guards against."""
+
+    WEAK_PROBLEM_VALIDATION = "weak_problem_validation"
+    BRITTLE_DEPLOYMENT = "brittle_deployment"
+    OPERATIONAL_COMPLEXITY = "operational_complexity"
+
+
+class DataMaturity(StrEnum):
+    AD_HOC = "ad_hoc"
+    REPEATABLE = "repeatable"
+    PLATFORM = "platform"
+
+
+class ProblemValidation(StrEnum):
+    EXPLORING = "exploring"
+    VALIDATED = "validated"
+    PROVEN = "proven"
+
+
+class PlannedReq(StrEnum):
+    """The req the user was about to open before asking us."""
+
+    GENERALIST = "generalist"
+    RESEARCHER = "researcher"
+    DEVELOPER = "developer"
+    OPERATOR = "operator"
+
+
+class Channel(StrEnum):
+    AGENCY = "agency"
+    IN_HOUSE = "in_house"
+
+
+class Level(StrEnum):
+    JUNIOR = "junior"
+    MID = "mid"
+    SENIOR = "senior"
+    STAFF = "staff"
+
+
+class Location(StrEnum):
+    US_NATIONAL = "us_national"
+
+
+class SourceStatus(StrEnum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    ASSUMPTION = "assumption"
+
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+# Upper bounds are sanity limits, not business rules: a value past them is almost surely a typo.
+MAX_LIVE_MODELS = 1000
+MAX_PRODUCTS = 500
+MAX_REGIONS = 200
+MAX_TEAM = 1000
+MAX_BUDGET = 1_000_000_000
+
+Count = Annotated[int, Field(ge=0, le=MAX_TEAM)]
+
+
+class Answers(BaseModel):
+    """What the user told us about their stage, team and plans."""
+
+    model_config = _FROZEN
+
+    data_maturity: DataMaturity = DataMaturity.AD_HOC
+    problem_validation: ProblemValidation = ProblemValidation.EXPLORING
+    live_models: int = Field(default=0, ge=0, le=MAX_LIVE_MODELS)
+    products: int = Field(default=1, ge=1, le=MAX_PRODUCTS)
+    regions: int = Field(default=1, ge=1, le=MAX_REGIONS)
+    have_researchers: Count = 0
+    have_developers: Count = 0
+    have_operators: Count = 0
+    planned_req: PlannedReq | None = None
+    pay_percentile: int = Field(default=50, ge=10, le=90)
+    location: Location = Location.US_NATIONAL
+    channel: Channel = Channel.AGENCY
+    budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET, allow_inf_nan=False)
+    horizon_quarters: int = Field(default=4, ge=1, le=12)
+
+    def have(self, archetype: Archetype) -> int:
+        """How many people of this archetype the team already has."""
+        return {
+            Archetype.RESEARCHER: self.have_researchers,
+            Archetype.DEVELOPER: self.have_developers,
+            Archetype.OPERATOR: self.have_operators,
+        }[archetype]
+
+
+class Driver(BaseModel):
+    """One answer and the points it gave each failure: the "why" of a diagnosis."""
+
+    model_config = _FROZEN
+
+    question: str
+    answer: str
+    points: dict[Failure, int]
+
+
+class Diagnosis(BaseModel):
+    model_config = _FROZEN
+
+    next_failure: Failure
+    runner_up: Failure
+    scores: dict[Failure, int]
+    drivers: tuple[Driver, ...]
+    reasons: tuple[str, ...]
+
+
+class Hire(BaseModel):
+    """One recommended hire, in the order it should be made (1 = first)."""
+
+    model_config = _FROZEN
+
+    order: int = Field(ge=1)
+    archetype: Archetype
+    level: Level
+
+
+class MixLine(BaseModel):
+    """Per archetype: the team this stage needs, the team you have, and the gap."""
+
+    model_config = _FROZEN
+
+    archetype: Archetype
+    target: int
+    have: int
+    hires: int
+
+
+class Source(BaseModel):
+    """Where a figure comes from, and how sure we are of it."""
+
+    model_config = _FROZEN
+
+    label: str
+    source: str
+    year: int
+    status: SourceStatus
+
+
+class Band(BaseModel):
+    """A market salary band for one archetype, level and location."""
+
+    model_config = _FROZEN
+
+    archetype: Archetype
+    level: str
+    location: str
+    currency: str
+    p10: float
+    p25: float
+    p50: float
+    p75: float
+    p90: float
+    ml_specific: bool
+    ml_premium: float  # the premium already applied to the percentiles (0 if none)
+    ml_premium_source: Source | None = None
+    source: Source
+    occupation: str
+
+
+class CostLine(BaseModel):
+    """First-year cost of one hire, split into components (currency of the band)."""
+
+    model_config = _FROZEN
+
+    order: int
+    archetype: Archetype
+    level: Level
+    base: float
+    benefits: float
+    recruiting: float
+    interviewing: float
+
+    @property
+    def total(self) -> float:
+        return self.base + self.benefits + self.recruiting + self.interviewing
+
+
+class CostSummary(BaseModel):
+    model_config = _FROZEN
+
+    currency: str
+    pay_percentile: int
+    lines: tuple[CostLine, ...]
+    first_year_total: float
+    within_budget: bool | None
+    sources: tuple[Source, ...]
+
+
+class Plan(BaseModel):
+    """Everything the planner concludes from one set of answers."""
+
+    model_config = _FROZEN
+
+    answers: Answers
+    diagnosis: Diagnosis
+    mix: tuple[MixLine, ...]
+    hires: tuple[Hire, ...]
+    warnings: tuple[str, ...]
+    bands: tuple[Band, ...]
+    cost: CostSummary
+
+    def hires_per_archetype(self) -> dict[Archetype, int]:
+        return {line.archetype: line.hires for line in self.mix}

@@ -1,0 +1,116 @@
+"""Plain renderings of a plan: a dict for JSON, and a readable text summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.models import Plan, Source, SourceStatus
+from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+
+
+def cite(source: Source) -> str:
+    """'<label>: <source>, <year> (<status>)' — the one way a figure's origin is written."""
+    return f"{source.label}: {source.source}, {source.year} ({source.status.value})"
+
+
+def short_cite(source: Source) -> str:
+    """'<publisher>, <year>' for chart footers; 'assumption' for our own numbers."""
+    if source.status is SourceStatus.ASSUMPTION:
+        return "our assumption"
+    return f"{source.source.split(',')[0].split(' (')[0]}, {source.year}"
+
+
+def currency_symbol(currency: str) -> str:
+    return {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}.get(currency, f"{currency} ")
+
+
+def money(value: float, currency: str) -> str:
+    """Whole units with thousands separators: $157,966."""
+    return f"{currency_symbol(currency)}{value:,.0f}"
+
+
+def short_money(value: float, currency: str) -> str:
+    """Compact form for chart labels: $158k, $1.30M."""
+    if abs(value) >= 1_000_000:
+        return f"{currency_symbol(currency)}{value / 1_000_000:.2f}M"
+    return f"{currency_symbol(currency)}{value / 1000:.0f}k"
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The JSON contract of `python -m planner plan --format json`."""
+    d = plan.diagnosis
+    cost = plan.cost
+    return {
+        "next_failure": d.next_failure.value,
+        "runner_up": d.runner_up.value,
+        "scores": {f.value: s for f, s in d.scores.items()},
+        "mix": {line.archetype.value: line.hires for line in plan.mix},
+        "team": {
+            line.archetype.value: {"target": line.target, "have": line.have, "hires": line.hires}
+            for line in plan.mix
+        },
+        "hires": [
+            {"order": h.order, "archetype": h.archetype.value, "level": h.level.value}
+            for h in plan.hires
+        ],
+        "reasons": list(d.reasons),
+        "warnings": list(plan.warnings),
+        "cost": {
+            "currency": cost.currency,
+            "pay_percentile": cost.pay_percentile,
+            "first_year_total": round(cost.first_year_total, 2),
+            "within_budget": cost.within_budget,
+            "per_hire": [
+                {
+                    "order": line.order,
+                    "archetype": line.archetype.value,
+                    "level": line.level.value,
+                    "base": round(line.base, 2),
+                    "benefits": round(line.benefits, 2),
+                    "recruiting": round(line.recruiting, 2),
+                    "interviewing": round(line.interviewing, 2),
+                    "total": round(line.total, 2),
+                }
+                for line in cost.lines
+            ],
+            "sources": [cite(s) for s in cost.sources],
+        },
+    }
+
+
+def plan_to_text(plan: Plan) -> str:
+    """A readable summary for the terminal."""
+    d = plan.diagnosis
+    cur = plan.cost.currency
+    out = [
+        f"Next likely failure: {FAILURE_TITLE[d.next_failure]}",
+        f"  {FAILURE_SUMMARY[d.next_failure]}",
+        "",
+        "Why:",
+        *(f"  - {r}" for r in d.reasons),
+        "",
+        "Hire, in this order:",
+    ]
+    if plan.hires:
+        for line in plan.cost.lines:
+            out.append(
+                f"  {line.order}. {ARCHETYPE_TITLE[line.archetype]} ({line.level.value})"
+                f"  first-year cost {cur} {line.total:,.0f}"
+            )
+    else:
+        out.append("  No new hires: your team already covers this stage.")
+    out.append("")
+    out.append("Team: " + "; ".join(
+        f"{ARCHETYPE_TITLE[m.archetype].lower()} need {m.target}, have {m.have}, hire {m.hires}"
+        for m in plan.mix
+    ))  # fmt: skip
+    if plan.warnings:
+        out += ["", "Warnings:", *(f"  ! {w}" for w in plan.warnings)]
+    out += [
+        "",
+        f"First-year cost: {cur} {plan.cost.first_year_total:,.0f} "
+        f"(offers at the P{plan.cost.pay_percentile} of the market band)",
+        "Sources:",
+        *(f"  - {cite(s)}" for s in plan.cost.sources),
+    ]
+    return "\n".join(out)

@@ -1,0 +1,199 @@
+"""The stage questions. Widget state lives in st.session_state under "plan." keys."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+from pydantic import ValidationError
+
+from planner import Answers, Assumptions
+from planner.models import (
+    MAX_BUDGET,
+    MAX_LIVE_MODELS,
+    MAX_PRODUCTS,
+    MAX_REGIONS,
+    MAX_TEAM,
+    Channel,
+    DataMaturity,
+    PlannedReq,
+    ProblemValidation,
+)
+from planner.query import answers_from_query
+
+P = "plan."
+
+DATA_MATURITY_LABEL = {
+    DataMaturity.AD_HOC: "Ad hoc — messy events, labels checked by hand",
+    DataMaturity.REPEATABLE: "Repeatable — pipelines run and are trusted",
+    DataMaturity.PLATFORM: "Platform — shared features, lineage, many consumers",
+}
+PROBLEM_LABEL = {
+    ProblemValidation.EXPLORING: "Exploring — not yet sure ML belongs in the product",
+    ProblemValidation.VALIDATED: "Validated — signal shown offline",
+    ProblemValidation.PROVEN: "Proven — a model already moves a business metric",
+}
+NO_REQ = "none"
+REQ_LABEL = {
+    NO_REQ: "None yet",
+    PlannedReq.GENERALIST: "One all-in-one “ML engineer”",
+    PlannedReq.RESEARCHER: "Model researcher",
+    PlannedReq.DEVELOPER: "Model developer",
+    PlannedReq.OPERATOR: "Model operator / MLOps engineer",
+}
+CHANNEL_LABEL = {Channel.AGENCY: "Recruiting agency", Channel.IN_HOUSE: "In-house recruiting"}
+# Assumptions a user may edit here: key -> (widget label, shown as percent?)
+EDITABLE = {
+    "ai_premium": ("AI/ML wage premium (%)", True),
+    "benefits_share": ("Benefits share of total compensation (%)", True),
+    "agency_fee": ("Agency fee, share of first-year base (%)", True),
+    "in_house_cost_per_hire": ("In-house cost per hire", False),
+    "interview_hours": ("Interviewer hours per hire", False),
+}
+
+
+def init_state(params: Mapping[str, str], assumptions: Assumptions) -> None:
+    """Seed the widgets once per session from the URL (validated) and the data defaults."""
+    if st.session_state.get(P + "ready"):
+        return
+    default = Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
+    answers, ignored = answers_from_query(params, default)
+    for field, value in answers.model_dump(mode="json").items():
+        st.session_state.setdefault(
+            P + field, NO_REQ if field == "planned_req" and value is None else value
+        )
+    for key, (_, pct) in EDITABLE.items():
+        value = getattr(assumptions, key).value
+        st.session_state.setdefault(P + "a." + key, round(value * 100, 2) if pct else value)
+    st.session_state[P + "ignored"] = ignored
+    st.session_state[P + "ready"] = True
+
+
+def ask_stage() -> None:
+    st.radio(
+        "How mature is your data?",
+        [m.value for m in DataMaturity],
+        format_func=DATA_MATURITY_LABEL.__getitem__,
+        key=P + "data_maturity",
+        help="Where your training data comes from today. Shared feature stores count as platform.",
+    )
+    st.radio(
+        "How sure are you that ML belongs in the product?",
+        [p.value for p in ProblemValidation],
+        format_func=PROBLEM_LABEL.__getitem__,
+        key=P + "problem_validation",
+        help="'Validated' means an offline result beat a simple baseline on real data.",
+    )
+    st.number_input(
+        "Live models tied to revenue",
+        min_value=0,
+        max_value=MAX_LIVE_MODELS,
+        step=1,
+        key=P + "live_models",
+        help="Models in production whose failure would cost money this quarter.",
+    )
+    c1, c2 = st.columns(2)
+    c1.number_input(
+        "Products served by ML",
+        min_value=1,
+        max_value=MAX_PRODUCTS,
+        step=1,
+        key=P + "products",
+        help="Separate products or surfaces that use your models (or will, if none is live).",
+    )
+    c2.number_input(
+        "Regions served by ML",
+        min_value=1,
+        max_value=MAX_REGIONS,
+        step=1,
+        key=P + "regions",
+        help="Markets or data regions with their own traffic, rules or on-call hours.",
+    )
+
+
+def ask_team() -> None:
+    st.markdown("**Your ML team today**")
+    cols = st.columns(3)
+    for col, (field, label, hint) in zip(
+        cols,
+        [
+            ("have_researchers", "Researchers", "features, model choice, offline evaluation"),
+            ("have_developers", "Developers", "pipelines, inference services, tests"),
+            ("have_operators", "Operators", "monitoring, drift, retraining, incidents"),
+        ],
+        strict=True,
+    ):
+        col.number_input(
+            label,
+            min_value=0,
+            max_value=MAX_TEAM,
+            step=1,
+            key=P + field,
+            help=f"People who own {hint}.",
+        )
+    st.selectbox(
+        "The req you were about to open",
+        list(REQ_LABEL),
+        format_func=REQ_LABEL.__getitem__,
+        key=P + "planned_req",
+        help="We check it against your stage and say if it fits.",
+    )
+
+
+def ask_costs(currency: str) -> None:
+    with st.expander("Pay, recruiting and budget", expanded=False):
+        st.slider(
+            "Pay percentile for offers",
+            min_value=10,
+            max_value=90,
+            step=5,
+            key=P + "pay_percentile",
+            help="Where in the market band your offers land. 50 = the market median.",
+        )
+        st.radio(
+            "Recruiting channel",
+            [c.value for c in Channel],
+            format_func=CHANNEL_LABEL.__getitem__,
+            key=P + "channel",
+            horizontal=True,
+        )
+        st.number_input(
+            f"First-year hiring budget ({currency}, optional)",
+            min_value=0.0,
+            max_value=float(MAX_BUDGET),
+            step=50_000.0,
+            format="%.0f",
+            placeholder="No budget set",
+            key=P + "budget",
+            help="Leave empty for no budget. We say which hires fit, in order.",
+        )
+    with st.expander("Cost assumptions (editable)", expanded=False):
+        for key, (label, pct) in EDITABLE.items():
+            st.number_input(
+                label,
+                min_value=0.0,
+                max_value=200.0 if pct else 1_000_000.0,
+                step=1.0 if pct else 100.0,
+                key=P + "a." + key,
+            )
+
+
+def current_answers() -> Answers:
+    """The answers from the widgets; widget limits already keep them valid."""
+    values = {f: st.session_state[P + f] for f in Answers.model_fields if P + f in st.session_state}
+    if values.get("planned_req") == NO_REQ:
+        values["planned_req"] = None
+    return Answers.model_validate(values)
+
+
+def current_assumptions(shipped: Assumptions) -> tuple[Assumptions, str | None]:
+    """The shipped assumptions with the user's edits, or the shipped ones and a message."""
+    values = {
+        key: st.session_state[P + "a." + key] / (100 if pct else 1)
+        for key, (_, pct) in EDITABLE.items()
+    }
+    try:
+        return shipped.with_values(**values), None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        return shipped, f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."

@@ -1,0 +1,118 @@
+"""Render a plan: the diagnosis, the mix, and the cost against the market."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from planner import Plan
+from planner.charts import cost_breakdown_figure, market_band_figure
+from planner.report import cite, money
+from planner.rules import (
+    ARCHETYPE_OWNS,
+    ARCHETYPE_TITLE,
+    FAILURE_SUMMARY,
+    FAILURE_TITLE,
+    QUESTION_TITLE,
+)
+
+CHART_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
+
+def _chart_config(filename: str) -> dict[str, object]:
+    return {
+        **CHART_CONFIG,
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
+    }
+
+
+def show_diagnosis(plan: Plan) -> None:
+    d = plan.diagnosis
+    with st.container(border=True):
+        st.caption("Next likely failure")
+        st.subheader(FAILURE_TITLE[d.next_failure], anchor=False)
+        st.write(FAILURE_SUMMARY[d.next_failure])
+        st.caption(f"Runner-up: {FAILURE_TITLE[d.runner_up]}")
+    with st.expander("Why this diagnosis", expanded=False):
+        for reason in d.reasons:
+            st.markdown(f"- {reason}")
+        scores = pd.DataFrame(
+            [
+                {
+                    "Question": QUESTION_TITLE[drv.question],
+                    "Your answer": drv.answer.replace("_", " "),
+                    **{FAILURE_TITLE[f]: p for f, p in drv.points.items()},
+                }
+                for drv in d.drivers
+            ]
+        )
+        st.dataframe(scores, hide_index=True, width="stretch")
+        st.caption(
+            "Each answer adds points to the failures it makes likely; the highest total wins, "
+            "and on a tie the earlier rung wins. The weights are in planner/rules.py."
+        )
+
+
+def show_mix(plan: Plan) -> None:
+    st.subheader("Who to hire, in this order", anchor=False)
+    cur = plan.cost.currency
+    if plan.hires:
+        rows = [
+            {
+                "#": line.order,
+                "Hire": ARCHETYPE_TITLE[line.archetype],
+                "Level": line.level.value,
+                "Owns": ARCHETYPE_OWNS[line.archetype],
+                "First-year cost": money(line.total, cur),
+            }
+            for line in plan.cost.lines
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    else:
+        st.success("No new hires: your team already covers what this stage needs.")
+    st.caption(
+        "Team this stage needs vs the team you have: "
+        + "; ".join(
+            f"{ARCHETYPE_TITLE[m.archetype].lower()}s {m.target} needed, {m.have} on the team"
+            for m in plan.mix
+        )
+        + "."
+    )
+    for warning in plan.warnings:
+        st.warning(warning)
+
+
+def show_cost(plan: Plan, notice: str | None) -> None:
+    st.subheader("Cost against the market", anchor=False)
+    if notice:
+        st.warning(notice)
+    if not plan.hires:
+        st.info("Nothing to price: the plan has no new hires.")
+        return
+    cur = plan.cost.currency
+    c1, c2 = st.columns(2)
+    c1.metric("First-year cost of the plan", money(plan.cost.first_year_total, cur))
+    if plan.answers.budget is not None:
+        left = plan.answers.budget - plan.cost.first_year_total
+        c2.metric(
+            "Against your budget",
+            money(abs(left), cur) + (" left" if left >= 0 else " over"),
+        )
+    st.plotly_chart(
+        market_band_figure(plan),
+        width="stretch",
+        config=_chart_config("ml-hires-vs-market"),
+        key="plan.chart.market",
+    )
+    st.plotly_chart(
+        cost_breakdown_figure(plan),
+        width="stretch",
+        config=_chart_config("ml-hiring-first-year-cost"),
+        key="plan.chart.cost",
+    )
+    st.caption("Sources and assumptions")
+    for source in plan.cost.sources:
+        st.caption(f"• {cite(source)}")
