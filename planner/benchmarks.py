@@ -9,9 +9,17 @@ from __future__ import annotations
 import csv
 import tomllib
 from pathlib import Path
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from planner.models import Archetype, Band, Location, Source, SourceStatus
 
@@ -38,9 +46,9 @@ class _BenchmarkRow(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     archetype: Archetype
-    level: str = Field(pattern=r"^(all|junior|mid|senior|staff)$")
+    level: Literal["all", "junior", "mid", "senior", "staff"]
     location: Location
-    currency: str = Field(pattern=r"^USD$")
+    currency: Literal["USD"]
     p10: Money
     p25: Money
     p50: Money
@@ -75,35 +83,27 @@ class Assumption(BaseModel):
         return Source(label=self.label, source=self.source, year=self.year, status=self.status)
 
 
+def _between(lo: float, hi: float) -> Callable[[Assumption], Assumption]:
+    def check(a: Assumption) -> Assumption:
+        if not lo <= a.value <= hi:
+            raise ValueError(f"value must be between {lo:g} and {hi:g}, got {a.value:g}")
+        return a
+
+    return check
+
+
 class Assumptions(BaseModel):
-    """Every cost assumption the planner uses; ranges are sanity limits."""
+    """Every cost assumption the planner uses; the ranges are sanity limits."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    ai_premium: Assumption
-    benefits_share: Assumption
-    agency_fee: Assumption
-    in_house_cost_per_hire: Assumption
-    interview_hours: Assumption
-    work_hours_per_year: Assumption
-    default_pay_percentile: Assumption
-
-    @model_validator(mode="after")
-    def _ranges(self) -> Assumptions:
-        limits = {
-            "ai_premium": (0, 2),
-            "benefits_share": (0, 0.9),
-            "agency_fee": (0, 1),
-            "in_house_cost_per_hire": (0, 1_000_000),
-            "interview_hours": (0, 2000),
-            "work_hours_per_year": (500, 4000),
-            "default_pay_percentile": (10, 90),
-        }
-        for key, (lo, hi) in limits.items():
-            value = getattr(self, key).value
-            if not lo <= value <= hi:
-                raise ValueError(f"{key}.value must be between {lo:g} and {hi:g}, got {value:g}")
-        return self
+    ai_premium: Annotated[Assumption, AfterValidator(_between(0, 2))]
+    benefits_share: Annotated[Assumption, AfterValidator(_between(0, 0.9))]
+    agency_fee: Annotated[Assumption, AfterValidator(_between(0, 1))]
+    in_house_cost_per_hire: Annotated[Assumption, AfterValidator(_between(0, 1_000_000))]
+    interview_hours: Annotated[Assumption, AfterValidator(_between(0, 2000))]
+    work_hours_per_year: Annotated[Assumption, AfterValidator(_between(500, 4000))]
+    default_pay_percentile: Annotated[Assumption, AfterValidator(_between(10, 90))]
 
     def with_values(self, **values: float) -> Assumptions:
         """A copy with some values replaced (a user's edits); ranges are checked again."""
@@ -139,6 +139,10 @@ def load_benchmarks(path: Path = BENCHMARKS_FILE) -> tuple[Band, ...]:
         raise DataFileError(f"{path}: file not found. Restore it from the repository.") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 text. Save it as UTF-8 CSV.") from exc
+    if not text.strip():
+        raise DataFileError(
+            f"{path}: the file is empty. Start from the header row: {','.join(BENCHMARK_COLUMNS)}."
+        )
     reader = csv.DictReader(text.splitlines())
     header = tuple(reader.fieldnames or ())
     missing = [c for c in BENCHMARK_COLUMNS if c not in header]
@@ -160,9 +164,13 @@ def load_benchmarks(path: Path = BENCHMARKS_FILE) -> tuple[Band, ...]:
         except ValidationError as exc:
             err = exc.errors()[0]
             column = err["loc"][0] if err["loc"] else "p10..p90"
+            got = (
+                ", ".join(f"{p}={raw.get(p)}" for p in ("p10", "p25", "p50", "p75", "p90"))
+                if column == "p10..p90"
+                else repr(raw.get(str(column)))
+            )
             raise DataFileError(
-                f"{path}, row {row_number}, column {column}: {_describe(dict(err))} "
-                f"(got {raw.get(str(column))!r})."
+                f"{path}, row {row_number}, column {column}: {_describe(dict(err))} (got {got})."
             ) from exc
         bands.append(_to_band(row))
     if not bands:

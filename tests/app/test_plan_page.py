@@ -1,0 +1,137 @@
+"""The Plan page through Streamlit's AppTest: defaults, answer changes, hostile links."""
+
+from __future__ import annotations
+
+import plotly.io as pio
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner.rules import FAILURE_TITLE
+from tests.conftest import ROOT
+
+PAGE = str(ROOT / "app_pages" / "plan.py")
+TIMEOUT = 30  # the first run imports plotly and pandas; CI machines are slow
+
+
+def _page(**query: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _headline(at: AppTest) -> str:
+    titles = set(FAILURE_TITLE.values())
+    found = [s.value for s in at.subheader if s.value in titles]
+    assert len(found) == 1, [s.value for s in at.subheader]
+    return found[0]
+
+
+def test_defaults_render_without_exception():
+    """With no answers, the page shows the first-rung diagnosis, the mix and two charts."""
+    at = _page()
+    assert not at.exception
+    assert _headline(at) == "Weak problem validation"
+    assert len(at.get("plotly_chart")) == 2
+    assert any("BLS OEWS May 2024" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("changes", "headline"),
+    [
+        ({"plan.problem_validation": "proven", "plan.data_maturity": "repeatable",
+          "plan.live_models": 1}, "Brittle deployment"),
+        ({"plan.problem_validation": "validated", "plan.data_maturity": "repeatable"},
+         "Brittle deployment"),
+        ({"plan.problem_validation": "proven", "plan.data_maturity": "platform",
+          "plan.live_models": 3, "plan.products": 3, "plan.regions": 2},
+         "Operational complexity"),
+    ],
+)  # fmt: skip
+def test_changing_answers_moves_the_diagnosis(changes, headline):
+    """Setting the widgets a user would set moves the headline to the expected failure."""
+    at = _page()
+    for key, value in changes.items():
+        widget = at.radio(key=key) if "maturity" in key or "validation" in key else None
+        if widget is None:
+            widget = at.number_input(key=key)
+        widget.set_value(value)
+    at.run()
+    assert not at.exception
+    assert _headline(at) == headline
+
+
+def test_existing_team_changes_the_mix():
+    """Adding a researcher to the team removes the researcher hire from the table."""
+    at = _page()
+    at.number_input(key="plan.have_researchers").set_value(1).run()
+    table = at.dataframe[1].value  # [0] is the scoring table in "Why this diagnosis"
+    assert list(table["Hire"]) == ["Model developer"]
+
+
+def test_planned_operator_req_is_called_premature():
+    """Choosing an MLOps req at the first rung shows the 'premature' warning."""
+    at = _page()
+    at.selectbox(key="plan.planned_req").set_value("operator").run()
+    assert any(w.value.startswith("Premature") for w in at.warning)
+
+
+def test_market_chart_marks_the_offer():
+    """The market chart has a band per hired archetype and the offer at the chosen percentile."""
+    at = _page(percentile="75")
+    fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
+    box, offers = fig.data
+    assert len(box.y) == 2
+    assert list(offers.x) == pytest.approx([155_810 * 1.187, 169_000 * 1.187])
+
+
+def test_link_restores_answers():
+    """Query parameters seed the answers, and the page writes non-default answers back."""
+    at = _page(data_maturity="repeatable", problem="proven", live_models="1")
+    assert _headline(at) == "Brittle deployment"
+    assert at.radio(key="plan.data_maturity").value == "repeatable"
+    assert at.query_params["live_models"] == "1"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"live_models": "-4"},
+        {"products": "0", "regions": "lots"},
+        {"budget": "inf", "percentile": "1e99"},
+        {"planned_req": "<script>alert(1)</script>"},
+        {"data_maturity": "' OR 1=1 --", "problem": "\x00"},
+        {"x" * 500: "y" * 5000},
+        {"have_researchers": "99999999999999999999999"},
+    ],
+)
+def test_hostile_query_parameters_never_raise(query):
+    """Junk in the URL falls back to defaults with a visible note; the page still plans."""
+    at = _page(**query)
+    assert not at.exception
+    assert _headline(at) == "Weak problem validation"
+    assert any("were ignored" in i.value for i in at.info)
+
+
+def test_bad_cost_assumption_edit_keeps_the_page_working():
+    """An out-of-range assumption edit is refused with a message; the defaults stay in use."""
+    at = _page()
+    at.number_input(key="plan.a.benefits_share").set_value(95.0).run()
+    assert not at.exception
+    assert any("were not applied" in w.value for w in at.warning)
+    assert at.number_input(key="plan.a.benefits_share").value == 95.0  # the user's entry stays
+
+
+def test_about_data_page_renders():
+    """The data page lists bands and assumptions with their sources."""
+    at = AppTest.from_file(str(ROOT / "app_pages" / "about_data.py"), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == 3
+
+
+def test_app_entry_point_runs():
+    """app.py sets up navigation and runs the default page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert _headline(at) == "Weak problem validation"

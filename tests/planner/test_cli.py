@@ -1,0 +1,120 @@
+"""The command line contract: flags, JSON keys, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from planner.cli import run
+
+STAGE_1 = ["--data-maturity", "ad_hoc", "--problem", "exploring", "--live-models", "0",
+           "--products", "1", "--regions", "1"]  # fmt: skip
+STAGE_2 = ["--data-maturity", "repeatable", "--problem", "proven", "--live-models", "1",
+           "--products", "1", "--regions", "1"]  # fmt: skip
+STAGE_3 = ["--data-maturity", "platform", "--problem", "proven", "--live-models", "3",
+           "--products", "3", "--regions", "2"]  # fmt: skip
+
+
+def _json(capsys, argv):
+    assert run(["plan", *argv, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "failure", "mix"),
+    [
+        (STAGE_1, "weak_problem_validation", {"researcher": 1, "developer": 1, "operator": 0}),
+        (STAGE_2, "brittle_deployment", {"researcher": 0, "developer": 1, "operator": 1}),
+        (STAGE_3, "operational_complexity", {"researcher": 1, "developer": 2, "operator": 2}),
+    ],
+)
+def test_json_contract(capsys, argv, failure, mix):
+    """JSON carries next_failure, mix, reasons, warnings and cost.first_year_total."""
+    out = _json(capsys, argv)
+    assert out["next_failure"] == failure
+    assert out["mix"] == mix
+    assert out["reasons"] and all(isinstance(r, str) for r in out["reasons"])
+    assert isinstance(out["warnings"], list)
+    per_hire = sum(h["total"] for h in out["cost"]["per_hire"])
+    assert out["cost"]["first_year_total"] == pytest.approx(per_hire, abs=0.05)
+    assert out["cost"]["first_year_total"] > 0
+
+
+def test_existing_team_and_planned_req(capsys):
+    """--have-* nets the mix; --planned-req operator at the first rung is called premature."""
+    out = _json(capsys, [*STAGE_1, "--have-researchers", "1", "--planned-req", "operator"])
+    assert out["mix"] == {"researcher": 0, "developer": 1, "operator": 0}
+    assert any(w.startswith("Premature") for w in out["warnings"])
+
+
+def test_text_format_is_a_readable_summary(capsys):
+    """The default output names the failure, the hires in order and the cost with sources."""
+    assert run(["plan", *STAGE_2]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Next likely failure: Brittle deployment")
+    assert "1. Model developer (senior)" in text
+    assert "2. Model operator (senior)" in text
+    assert "BLS OEWS May 2024" in text
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (["--data-maturity", "chaotic"], "invalid choice: 'chaotic'"),
+        (["--live-models", "-1"], "live-models must be between 0 and 1000, got -1"),
+        (["--live-models", "many"], "live-models must be a whole number, got 'many'"),
+        (["--products", "0"], "products must be between 1 and 500, got 0"),
+        (["--regions", "0"], "regions must be between 1 and 200, got 0"),
+        (["--regions", "1e9"], "regions must be a whole number"),
+        (["--have-operators", "99999"], "have-operators must be between 0 and 1000"),
+        (["--budget", "lots"], "budget must be a number, got 'lots'"),
+        (["--budget", "nan"], "budget must be between 0 and"),
+        (["--percentile", "99"], "percentile must be between 10 and 90"),
+        (["--planned-req", "wizard"], "invalid choice: 'wizard'"),
+        (["--format", "xml"], "invalid choice: 'xml'"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(change, message):
+    """Bad input gives exit code 2 and one clear line on stderr, never a traceback."""
+    argv = [*STAGE_1]
+    if change[0] in argv:
+        i = argv.index(change[0])
+        argv[i : i + 2] = change
+    else:
+        argv += change
+    proc = subprocess.run(
+        [sys.executable, "-m", "planner", "plan", *argv], capture_output=True, text=True
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert message in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_required_flag_is_named():
+    """Leaving out a stage question names the flag."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "planner", "plan", "--data-maturity", "ad_hoc"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert "--problem" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_help_documents_every_flag():
+    """`plan --help` lists every flag of the contract."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "planner", "plan", "--help"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0
+    for flag in ["--data-maturity", "--problem", "--live-models", "--products", "--regions",
+                 "--have-researchers", "--have-developers", "--have-operators",
+                 "--planned-req", "--format"]:  # fmt: skip
+        assert flag in proc.stdout
