@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (

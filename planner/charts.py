@@ -23,10 +23,10 @@ BAND_LINE = "#2F5D8A"
 OFFER = "#D55E00"  # Okabe-Ito vermillion: stands out from the blues, also in greyscale
 # Cost components, dark to light so the stack reads in greyscale (Okabe-Ito based).
 COMPONENT_COLOURS = {
-    "Base salary": "#1B3A5C",
-    "Benefits load": "#4F7CAC",
+    "Salary": "#1B3A5C",
+    "Benefits": "#4F7CAC",
     "Recruiting": "#E69F00",
-    "Interviewer time": "#B8C4D0",
+    "Interviews": "#B8C4D0",
 }
 
 
@@ -42,7 +42,8 @@ def _money_axis(currency: str) -> dict[str, object]:
 def _layout(fig: go.Figure, title: str, subtitle: str, footer: str, height: int) -> None:
     footer_lines = footer.count("<br>") + 1
     total_height = height + 14 * footer_lines
-    top, bottom = 105, 45 + 14 * footer_lines
+    has_legend = any(trace.showlegend is not False for trace in fig.data)
+    top, bottom = (125 if has_legend else 80), 45 + 14 * footer_lines
     plot_height = total_height - top - bottom
     fig.update_layout(
         title={
@@ -86,7 +87,8 @@ def _layout(fig: go.Figure, title: str, subtitle: str, footer: str, height: int)
     )
 
 
-def _wrap(text: str, width: int = 100) -> str:
+def _wrap(text: str, width: int = 62) -> str:
+    # Plotly does not wrap annotations; 62 characters of 10 px text fit a 390 px phone.
     words, lines, line = text.split(), [], ""
     for word in words:
         if len(line) + len(word) + 1 > width and line:
@@ -98,6 +100,30 @@ def _wrap(text: str, width: int = 100) -> str:
     return "<br>".join(lines)
 
 
+def _label_rows(fig: go.Figure, labels: list[str], thickness: float) -> None:
+    """Row labels above each bar, left-aligned: the plot keeps the full width on a phone."""
+    for i, label in enumerate(labels):
+        fig.add_annotation(
+            text=label,
+            xref="paper",
+            x=0,
+            yref="y",
+            y=i - thickness / 2 - 0.04,
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 13, "color": INK},
+        )
+    fig.update_yaxes(
+        autorange=False,
+        range=[len(labels) - 0.5, -0.5 - 0.35],  # reversed: first row on top, room for label
+        showticklabels=False,
+        showgrid=False,
+        zeroline=False,
+        title=None,
+    )
+
+
 def market_band_figure(plan: Plan) -> go.Figure:
     """Per archetype in the plan: P10-P90 whiskers, P25-P75 box, median line, offer marked."""
     fig = go.Figure()
@@ -105,20 +131,20 @@ def market_band_figure(plan: Plan) -> go.Figure:
     pct = plan.cost.pay_percentile
     bands = sorted(plan.bands, key=lambda b: list(ARCHETYPE_TITLE).index(b.archetype))
     offers = [salary_at(b, pct) for b in bands]
-    labels = [
-        f"<b>{ARCHETYPE_TITLE[b.archetype]}</b><br>offer {short_money(o, cur)}"
-        for b, o in zip(bands, offers, strict=True)
-    ]
+    rows = list(range(len(bands)))
+    thickness = 0.42
     fig.add_trace(
         go.Box(
-            y=labels,
+            y=rows,
             q1=[b.p25 for b in bands],
             median=[b.p50 for b in bands],
             q3=[b.p75 for b in bands],
             lowerfence=[b.p10 for b in bands],
             upperfence=[b.p90 for b in bands],
             orientation="h",
-            name="Market band (P10–P90, box P25–P75, line = median)",
+            name="Market band",
+            showlegend=False,
+            width=thickness,
             fillcolor=BAND_FILL,
             line={"color": BAND_LINE, "width": 2},
             whiskerwidth=0.6,
@@ -128,7 +154,7 @@ def market_band_figure(plan: Plan) -> go.Figure:
     fig.add_trace(
         go.Scatter(
             x=offers,
-            y=labels,
+            y=rows,
             mode="markers",
             marker={
                 "symbol": "diamond",
@@ -137,6 +163,7 @@ def market_band_figure(plan: Plan) -> go.Figure:
                 "line": {"width": 1.5, "color": "white"},
             },
             name=f"Planned offer (P{pct})",
+            showlegend=False,
             hovertemplate="Offer %{x:,.0f}<extra></extra>",
         )
     )
@@ -153,12 +180,19 @@ def market_band_figure(plan: Plan) -> go.Figure:
     _layout(
         fig,
         "Planned offers against the market",
-        f"Offers at the {pct}th percentile of each band",
+        f"◆ offer (P{pct}) · box P25–P75 · whiskers P10–P90",
         footer,
-        height=180 + 70 * max(1, len(bands)),
+        height=150 + 85 * max(1, len(bands)),
+    )
+    _label_rows(
+        fig,
+        [
+            f"<b>{ARCHETYPE_TITLE[b.archetype]}</b>  offer {short_money(o, cur)}"
+            for b, o in zip(bands, offers, strict=True)
+        ],
+        thickness,
     )
     fig.update_xaxes(**_money_axis(cur), title=None)
-    fig.update_yaxes(autorange="reversed", title=None)
     return fig
 
 
@@ -166,20 +200,22 @@ def cost_breakdown_figure(plan: Plan) -> go.Figure:
     """First-year cost per hire as a stacked bar: base, benefits, recruiting, interviewer time."""
     cur = plan.cost.currency
     lines = plan.cost.lines
-    labels = [f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype]} ({ln.level.value})" for ln in lines]
+    rows = list(range(len(lines)))
+    thickness = 0.45
     parts = {
-        "Base salary": [ln.base for ln in lines],
-        "Benefits load": [ln.benefits for ln in lines],
+        "Salary": [ln.base for ln in lines],
+        "Benefits": [ln.benefits for ln in lines],
         "Recruiting": [ln.recruiting for ln in lines],
-        "Interviewer time": [ln.interviewing for ln in lines],
+        "Interviews": [ln.interviewing for ln in lines],
     }
     fig = go.Figure()
     for name, values in parts.items():
         fig.add_trace(
             go.Bar(
                 x=values,
-                y=labels,
+                y=rows,
                 orientation="h",
+                width=thickness,
                 name=name,
                 marker={"color": COMPONENT_COLOURS[name]},
                 hovertemplate=f"{name}: %{{x:,.0f}}<extra></extra>",
@@ -189,7 +225,7 @@ def cost_breakdown_figure(plan: Plan) -> go.Figure:
     fig.add_trace(
         go.Scatter(
             x=totals,
-            y=labels,
+            y=rows,
             mode="text",
             text=[f"  {short_money(t, cur)}" for t in totals],
             textposition="middle right",
@@ -203,11 +239,15 @@ def cost_breakdown_figure(plan: Plan) -> go.Figure:
         fig,
         f"First-year cost: {short_money(plan.cost.first_year_total, cur)} for "
         f"{len(lines)} hire{'s' if len(lines) != 1 else ''}",
-        "Per hire, in hiring order",
+        "Per hire, in hiring order, first 12 months",
         _wrap(f"{cur}. Sources: {sources}. Details under the chart and on About the data."),
-        height=200 + 55 * max(1, len(lines)),
+        height=170 + 70 * max(1, len(lines)),
     )
-    fig.update_layout(barmode="stack", bargap=0.35)
-    fig.update_xaxes(**_money_axis(cur), title=None, range=[0, max(totals, default=1) * 1.18])
-    fig.update_yaxes(autorange="reversed", title=None)
+    _label_rows(
+        fig,
+        [f"<b>#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}</b> · {ln.level.value}" for ln in lines],
+        thickness,
+    )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(**_money_axis(cur), title=None, range=[0, max(totals, default=1) * 1.2])
     return fig

@@ -31,7 +31,7 @@ def _chart_config(filename: str) -> dict[str, object]:
 
 def show_diagnosis(plan: Plan) -> None:
     d = plan.diagnosis
-    with st.container(border=True):
+    with st.container(border=True, key="plan-diagnosis"):
         st.caption("Next likely failure")
         st.subheader(FAILURE_TITLE[d.next_failure], anchor=False)
         st.write(FAILURE_SUMMARY[d.next_failure])

@@ -17,13 +17,23 @@ CASES = [
     (("repeatable", "proven", 3, 3, 2), OC, BD, {"researcher": 1, "developer": 2, "operator": 2}),
     (("platform", "proven", 3, 3, 2), OC, BD, {"researcher": 1, "developer": 2, "operator": 2}),
     # In between: signal shown offline on trusted data, nothing live -> getting it shipped.
-    (("repeatable", "validated", 0, 1, 1), BD, WPV, {"researcher": 0, "developer": 1, "operator": 1}),
+    (
+        ("repeatable", "validated", 0, 1, 1),
+        BD,
+        WPV,
+        {"researcher": 0, "developer": 1, "operator": 1},
+    ),
     # Offline signal on hand-checked labels is shaky -> still validation first.
     (("ad_hoc", "validated", 0, 1, 1), WPV, BD, {"researcher": 1, "developer": 1, "operator": 0}),
     # Proven but not yet live -> the path to production is what breaks next.
     (("ad_hoc", "proven", 0, 1, 1), BD, WPV, {"researcher": 0, "developer": 1, "operator": 1}),
     # A live revenue model while still unsure ML belongs: a tie, the earlier rung wins.
-    (("repeatable", "exploring", 1, 1, 1), WPV, BD, {"researcher": 1, "developer": 1, "operator": 0}),
+    (
+        ("repeatable", "exploring", 1, 1, 1),
+        WPV,
+        BD,
+        {"researcher": 1, "developer": 1, "operator": 0},
+    ),
     # Two models in one product and one region: deployment, not yet operations.
     (("repeatable", "proven", 2, 1, 1), BD, OC, {"researcher": 0, "developer": 1, "operator": 1}),
     # Two models across two products: several products -> operational complexity.

@@ -1,0 +1,53 @@
+"""The app in a real browser: change an answer, see the diagnosis change, at two widths."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+HEADLINE = ".st-key-plan-diagnosis h3"
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def _settle(page) -> None:
+    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=30_000)
+    page.wait_for_timeout(400)  # plotly draws after the script finishes
+
+
+def _headline(page) -> str:
+    return page.locator(HEADLINE).first.inner_text()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_change_an_answer_and_see_the_diagnosis_change(
+    browser, app_url, screenshots, width, height
+):
+    """Picking 'proven' with one live model turns the headline into brittle deployment."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(app_url)
+        _settle(page)
+        assert _headline(page) == "Weak problem validation"
+        page.screenshot(path=screenshots / f"plan-default-{width}.png", full_page=True)
+
+        page.get_by_text("Repeatable — pipelines run and are trusted").click()
+        _settle(page)
+        page.get_by_text("Proven — a model already moves a business metric").click()
+        _settle(page)
+        live = page.get_by_role("spinbutton", name="Live models tied to revenue")
+        live.fill("1")
+        live.press("Enter")
+        _settle(page)
+        page.wait_for_function(
+            f"() => document.querySelector('{HEADLINE}')?.innerText === 'Brittle deployment'",
+            timeout=15_000,
+        )
+        assert "live_models=1" in page.url
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.set_viewport_size({"width": width, "height": 3200})
+        page.wait_for_timeout(600)
+        page.screenshot(path=screenshots / f"plan-brittle-{width}.png", full_page=True)
+    finally:
+        page.close()
