@@ -70,7 +70,15 @@ def show_mix(plan: Plan) -> None:
             }
             for line in plan.cost.lines
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(rows),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "#": st.column_config.NumberColumn(width=40),
+                "Owns": st.column_config.TextColumn(width="medium"),
+            },
+        )
     else:
         st.success("No new hires: your team already covers what this stage needs.")
     st.caption(
