@@ -14,6 +14,7 @@ from ui.questionnaire import (
     current_answers,
     current_assumptions,
     init_state,
+    save_state,
 )
 from ui.results import show_cost, show_diagnosis, show_mix
 
@@ -36,6 +37,7 @@ answers = current_answers()
 assumptions, notice = current_assumptions(shipped_assumptions)
 plan = make_plan(answers, bands, assumptions)
 st.query_params.from_dict(answers_to_query(answers))
+save_state()
 
 with results:
     show_diagnosis(plan)

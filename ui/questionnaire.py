@@ -53,20 +53,31 @@ EDITABLE = {
 
 
 def init_state(params: Mapping[str, str], assumptions: Assumptions) -> None:
-    """Seed the widgets once per session from the URL (validated) and the data defaults."""
-    if st.session_state.get(P + "ready"):
-        return
-    default = Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
-    answers, ignored = answers_from_query(params, default)
-    for field, value in answers.model_dump(mode="json").items():
-        st.session_state.setdefault(
-            P + field, NO_REQ if field == "planned_req" and value is None else value
-        )
-    for key, (_, pct) in EDITABLE.items():
-        value = getattr(assumptions, key).value
-        st.session_state.setdefault(P + "a." + key, round(value * 100, 2) if pct else value)
-    st.session_state[P + "ignored"] = ignored
-    st.session_state[P + "ready"] = True
+    """Seed the widgets from the URL (validated) and the data defaults, once per session.
+
+    Streamlit drops a widget's state when its page is not shown, so the answers are also kept
+    under a plain key ("plan.saved") and restored when the user comes back to this page.
+    """
+    if P + "saved" not in st.session_state:
+        default = Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
+        answers, ignored = answers_from_query(params, default)
+        saved = answers.model_dump(mode="json")
+        saved["planned_req"] = saved["planned_req"] or NO_REQ
+        for key, (_, pct) in EDITABLE.items():
+            value = getattr(assumptions, key).value
+            saved["a." + key] = round(value * 100, 2) if pct else value
+        st.session_state[P + "saved"] = saved
+        st.session_state[P + "ignored"] = ignored
+    for key, value in st.session_state[P + "saved"].items():
+        st.session_state.setdefault(P + key, value)
+
+
+def save_state() -> None:
+    """Remember the current answers for when the user returns to this page."""
+    saved = st.session_state[P + "saved"]
+    for key in saved:
+        if P + key in st.session_state:
+            saved[key] = st.session_state[P + key]
 
 
 def ask_stage() -> None:

@@ -135,3 +135,15 @@ def test_app_entry_point_runs():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
     assert _headline(at) == "Weak problem validation"
+
+
+def test_answers_survive_a_visit_to_another_page():
+    """Going to 'About the data' and back keeps every answer the user gave."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at.number_input(key="plan.have_researchers").set_value(2).run()
+    at.radio(key="plan.problem_validation").set_value("validated").run()
+    at.switch_page("app_pages/about_data.py").run()
+    assert not at.exception
+    at.switch_page("app_pages/plan.py").run()
+    assert at.number_input(key="plan.have_researchers").value == 2
+    assert at.radio(key="plan.problem_validation").value == "validated"
