@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from pydantic import ValidationError
@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _count(name: str, lo: int, hi: int) -> object:
+def _count(name: str, lo: int, hi: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         try:
             value = int(text)
