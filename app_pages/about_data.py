@@ -1,54 +1,99 @@
-"""About the data: every figure the planner uses, its source, year and status."""
+"""About the data: every figure the planner uses, its source, year, status and derivation."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from planner.benchmarks import apply_premium
-from planner.rules import ARCHETYPE_TITLE, FAILURE_TITLE, QUESTION_TITLE, SCORES
-from ui.data import shipped_data
+from planner.derive import load_rules, load_series
+from planner.models import LOCATION_TITLE, Location
+from planner.rules import FAILURE_TITLE, QUESTION_TITLE, SCORES
+from ui.data import active_table, shipped_data, uploaded
 
-bands, assumptions = shipped_data()
+shipped, assumptions, fx = shipped_data()
+rules = load_rules()
 
 st.title("About the data", anchor=False)
 st.write(
-    "Every number the planner shows comes from this page: a public source with its year, "
-    "or our own assumption, labelled as such and editable on the Plan page."
+    "Every number the planner shows comes from this page: a public figure with its source, year "
+    "and whether we read the primary source, or our own assumption — labelled as such and "
+    "editable on the Plan page. The shipped files live in `data/`."
 )
 
-st.subheader("Market salary bands", anchor=False)
+st.subheader("1. Public salary series", anchor=False)
 st.write(
-    "No public salary series exists for the three ML archetypes, so each archetype is mapped to "
-    "the closest occupation in the US Bureau of Labor Statistics wage survey: researchers to "
-    "Data Scientists, developers and operators to Software Developers (MLOps work is software "
-    "engineering; BLS has no MLOps series). The survey reports base wages across all experience "
-    "levels and is not ML-specific, so the planner lifts it by the AI/ML wage premium below."
+    "No public salary series exists for the three ML archetypes, so each market maps every "
+    "archetype to the closest published series: in the US, researchers to BLS *Data Scientists* "
+    "and developers and operators to BLS *Software Developers* (MLOps is software work and has no "
+    "series of its own); London, Germany and Canada publish one ML series used for all three."
 )
-lifted = apply_premium(bands, assumptions.ai_premium)
-rows = []
-for raw, band in zip(bands, lifted, strict=True):
-    rows.append(
-        {
-            "Archetype": ARCHETYPE_TITLE[band.archetype],
-            "Occupation": band.occupation,
-            "Location": band.location,
-            **{f"P{p} (source)": getattr(raw, f"p{p}") for p in (10, 25, 50, 75, 90)},
-            "Premium": f"{band.ml_premium:.1%}",
-            "P50 used": round(band.p50),
-            "Source": band.source.source,
-            "Year": band.source.year,
-            "Status": band.source.status.value,
-        }
-    )
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+series = pd.DataFrame(load_series()).rename(columns=str.capitalize)
+st.dataframe(series, hide_index=True, width="stretch", key="about.series")
 st.caption(
-    "Status 'secondary' means we read a report of the figure, not the primary table; the "
-    "primary address is given so it can be checked. Shipped file: data/benchmarks.csv."
+    "Status: primary = we read the source itself; secondary = we read a report of it (the "
+    "primary address is given where known). Blank percentiles are not published."
 )
 
-st.subheader("Cost assumptions", anchor=False)
-table = [
+st.subheader("2. From series to bands", anchor=False)
+levels = rules["levels"]
+premium = assumptions.ai_premium
+anchors = ", ".join(f"{lvl} P{levels[lvl]}" for lvl in ("junior", "mid", "senior", "staff"))
+st.markdown(
+    f"- **Yearly pay.** Hourly series × {rules['hours_per_year']} hours; "
+    f"monthly × {rules['months_per_year']}.\n"
+    "- **Unpublished percentiles** are filled from a log-normal fitted to the published ones "
+    "(our assumption).\n"
+    f"- **Levels** (our assumption): a level's median sits at a percentile of the all-levels "
+    f"series — {anchors} — and pay within one level spreads {levels['spread']:g}× as widely "
+    "(in log terms) as across all levels.\n"
+    "- **Locations** scale a national series where no local one exists (table below).\n"
+    f"- **AI/ML premium**: series that are not ML-specific are lifted by {premium.value:.1%} "
+    f"({premium.source}, {premium.year}, {premium.status.value}); change it on the Plan page."
+)
+locations = pd.DataFrame(
+    [
+        {
+            "Market": LOCATION_TITLE[Location(key)],
+            "Researcher series": loc["researcher"],
+            "Developer / operator series": loc["developer"],
+            "Factor": loc["factor"],
+            "Factor source": loc["factor_source"],
+            "Year": loc["factor_year"],
+            "Status": loc["factor_status"],
+        }
+        for key, loc in rules["locations"].items()
+    ]
+)
+st.dataframe(locations, hide_index=True, width="stretch", key="about.locations")
+
+st.subheader("3. The bands the planner uses", anchor=False)
+upload = uploaded()
+if upload:
+    st.info(f"Your data ({upload[0]}) replaces the shipped bands it covers in this session.")
+table = active_table(shipped).frame
+where = st.selectbox(
+    "Market",
+    [loc.value for loc in Location],
+    format_func=lambda v: LOCATION_TITLE[Location(v)],
+    key="about.location",
+)
+shown = table[table["location"] == where].drop(columns=["location"])
+st.dataframe(
+    shown,
+    hide_index=True,
+    width="stretch",
+    key="about.bands",
+    column_config={
+        c: st.column_config.NumberColumn(format="%.0f") for c in ("p10", "p25", "p50", "p75", "p90")
+    },
+)
+st.caption(
+    "Yearly base salary in the row's currency, before the AI/ML premium. The derivation column "
+    "says how each band was built. Shipped file: data/benchmarks.csv (the upload format)."
+)
+
+st.subheader("4. Cost assumptions", anchor=False)
+rows = [
     {
         "Assumption": a.label,
         "Value": a.value,
@@ -58,13 +103,32 @@ table = [
     }
     for a in (getattr(assumptions, key) for key in type(assumptions).model_fields)
 ]
-st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="about.assumptions")
 st.caption(
-    f"The benefits load on base salary is share / (1 − share) = "
-    f"{assumptions.benefits_load:.2%}. Shipped file: data/assumptions.toml."
+    f"Benefits load on base salary = share / (1 − share) = {assumptions.benefits_load:.2%}. It is "
+    "a US figure; outside the US, set your own on the Plan page. File: data/assumptions.toml."
 )
 
-st.subheader("How the diagnosis is scored", anchor=False)
+st.subheader("5. Exchange rates", anchor=False)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Currency": r.currency.value,
+                "USD per unit": r.usd_per_unit,
+                "Date": r.date.isoformat(),
+                "Source": r.source,
+                "Status": r.status.value,
+            }
+            for r in fx.rates.values()
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    key="about.fx",
+)
+
+st.subheader("6. How the diagnosis is scored", anchor=False)
 st.write(
     "Each answer adds points to the failures it makes more likely. The highest total is the "
     "next likely failure; on a tie the earlier rung of the ladder wins, because a model that "
@@ -79,4 +143,4 @@ score_rows = [
     for q, answers in SCORES.items()
     for answer, points in answers.items()
 ]
-st.dataframe(pd.DataFrame(score_rows), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(score_rows), hide_index=True, width="stretch", key="about.scores")

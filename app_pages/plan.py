@@ -6,20 +6,22 @@ import streamlit as st
 
 from planner import make_plan
 from planner.query import answers_to_query
-from ui.data import shipped_data
+from ui.data import active_table, shipped_data
 from ui.questionnaire import (
     ask_costs,
+    ask_market,
     ask_stage,
     ask_team,
     current_answers,
     current_assumptions,
+    current_fx,
     init_state,
     save_state,
 )
 from ui.results import show_cost, show_diagnosis, show_mix
 
-bands, shipped_assumptions = shipped_data()
-init_state(st.query_params.to_dict(), shipped_assumptions)
+shipped, shipped_assumptions, shipped_fx = shipped_data()
+init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
 st.title("ML Team-Mix Planner", anchor=False)
 st.caption("Which machine-learning people to hire next, in what order, and what it will cost.")
@@ -31,11 +33,13 @@ with questions:
     st.subheader("Your stage", anchor=False)
     ask_stage()
     ask_team()
-    ask_costs(bands[0].currency)
+    ask_market()
+    answers = current_answers()
+    ask_costs(answers.display_currency.value)
 
 answers = current_answers()
 assumptions, notice = current_assumptions(shipped_assumptions)
-plan = make_plan(answers, bands, assumptions)
+plan = make_plan(answers, active_table(shipped), assumptions, current_fx(shipped_fx))
 st.query_params.from_dict(answers_to_query(answers))
 save_state()
 

@@ -5,16 +5,15 @@ The domain library. It never imports streamlit; `app.py` and `python -m planner`
 
 from __future__ import annotations
 
-from planner.benchmarks import (
-    Assumptions,
-    DataFileError,
-    load_assumptions,
-    load_benchmarks,
-)
+from planner.bandtable import BandTable
+from planner.benchmarks import Assumptions, load_assumptions, load_benchmarks
+from planner.errors import DataFileError
+from planner.fx import FxTable, load_fx
 from planner.models import (
     Answers,
     Archetype,
     Channel,
+    Currency,
     DataMaturity,
     Diagnosis,
     Failure,
@@ -26,23 +25,31 @@ from planner.models import (
     ProblemValidation,
 )
 from planner.service import make_plan
+from planner.validation import Problem, Report, validate_benchmarks
 
 __all__ = [
     "Answers",
     "Archetype",
     "Assumptions",
+    "BandTable",
     "Channel",
+    "Currency",
     "DataFileError",
     "DataMaturity",
     "Diagnosis",
     "Failure",
+    "FxTable",
     "Hire",
     "Level",
     "Location",
     "Plan",
     "PlannedReq",
+    "Problem",
     "ProblemValidation",
+    "Report",
     "load_assumptions",
     "load_benchmarks",
+    "load_fx",
     "make_plan",
+    "validate_benchmarks",
 ]

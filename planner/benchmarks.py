@@ -6,11 +6,10 @@ the file, the row and the column (or the key) and what a valid value looks like.
 
 from __future__ import annotations
 
-import csv
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -18,54 +17,19 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
-    model_validator,
 )
 
-from planner.models import Archetype, Band, Location, Source, SourceStatus
+from planner.bandtable import BandTable
+from planner.errors import DataFileError
+from planner.models import Band, Source, SourceStatus
+from planner.validation import validate_benchmarks
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BENCHMARKS_FILE = DATA_DIR / "benchmarks.csv"
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.toml"
 
+FX_FILE = DATA_DIR / "fx.csv"
 PERCENTILES = (10, 25, 50, 75, 90)
-BENCHMARK_COLUMNS = (
-    "archetype", "level", "location", "currency", "p10", "p25", "p50", "p75", "p90",
-    "ml_specific", "source", "year", "status", "occupation",
-)  # fmt: skip
-MAX_SALARY = 10_000_000  # a yearly salary band above this is a unit error (cents, or monthly x 100)
-
-
-class DataFileError(ValueError):
-    """A shipped or configured data file is unusable; the message says where and how to fix it."""
-
-
-Money = Annotated[float, Field(gt=0, le=MAX_SALARY, allow_inf_nan=False)]
-
-
-class _BenchmarkRow(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    archetype: Archetype
-    level: Literal["all", "junior", "mid", "senior", "staff"]
-    location: Location
-    currency: Literal["USD"]
-    p10: Money
-    p25: Money
-    p50: Money
-    p75: Money
-    p90: Money
-    ml_specific: bool
-    source: str = Field(min_length=3)
-    year: int = Field(ge=1990, le=2100)
-    status: SourceStatus
-    occupation: str = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> _BenchmarkRow:
-        values = [self.p10, self.p25, self.p50, self.p75, self.p90]
-        if values != sorted(values):
-            raise ValueError("percentiles must rise: p10 <= p25 <= p50 <= p75 <= p90")
-        return self
 
 
 class Assumption(BaseModel):
@@ -131,69 +95,20 @@ def _describe(err: dict[str, object]) -> str:
     return msg.removeprefix("Value error, ")
 
 
-def load_benchmarks(path: Path = BENCHMARKS_FILE) -> tuple[Band, ...]:
-    """Read a benchmarks CSV into bands, or raise DataFileError naming file, row and column."""
+def load_benchmarks(path: Path = BENCHMARKS_FILE) -> BandTable:
+    """Read and fully validate a benchmarks CSV, or raise DataFileError naming row and column."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise DataFileError(f"{path}: file not found. Restore it from the repository.") from exc
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path}: not UTF-8 text. Save it as UTF-8 CSV.") from exc
-    if not text.strip():
+    report = validate_benchmarks(data, name=path.name, max_bytes=len(data) + 1)
+    if report.table is None:
+        first = report.problems[0]
+        more = report.problem_count - 1
         raise DataFileError(
-            f"{path}: the file is empty. Start from the header row: {','.join(BENCHMARK_COLUMNS)}."
+            f"{path}, {first}" + (f" (and {more} more problem(s))" if more > 0 else "")
         )
-    reader = csv.DictReader(text.splitlines())
-    header = tuple(reader.fieldnames or ())
-    missing = [c for c in BENCHMARK_COLUMNS if c not in header]
-    extra = [c for c in header if c not in BENCHMARK_COLUMNS]
-    if missing or extra:
-        raise DataFileError(
-            f"{path}, row 1 (header): "
-            + (f"missing column(s) {', '.join(missing)}" if missing else "")
-            + ("; " if missing and extra else "")
-            + (f"unexpected column(s) {', '.join(extra)}" if extra else "")
-            + f". Expected exactly: {', '.join(BENCHMARK_COLUMNS)}."
-        )
-    bands: list[Band] = []
-    for row_number, raw in enumerate(reader, start=2):
-        if None in raw:
-            raise DataFileError(f"{path}, row {row_number}: more cells than columns.")
-        try:
-            row = _BenchmarkRow.model_validate(raw)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            column = err["loc"][0] if err["loc"] else "p10..p90"
-            got = (
-                ", ".join(f"{p}={raw.get(p)}" for p in ("p10", "p25", "p50", "p75", "p90"))
-                if column == "p10..p90"
-                else repr(raw.get(str(column)))
-            )
-            raise DataFileError(
-                f"{path}, row {row_number}, column {column}: {_describe(dict(err))} (got {got})."
-            ) from exc
-        bands.append(_to_band(row))
-    if not bands:
-        raise DataFileError(f"{path}: no data rows under the header.")
-    return tuple(bands)
-
-
-def _to_band(row: _BenchmarkRow) -> Band:
-    return Band(
-        archetype=row.archetype,
-        level=row.level,
-        location=row.location.value,
-        currency=row.currency,
-        p10=row.p10,
-        p25=row.p25,
-        p50=row.p50,
-        p75=row.p75,
-        p90=row.p90,
-        ml_specific=row.ml_specific,
-        ml_premium=0.0,
-        source=Source(label=row.occupation, source=row.source, year=row.year, status=row.status),
-        occupation=row.occupation,
-    )
+    return BandTable.from_frame(report.table.frame.drop(columns="origin"))
 
 
 def load_assumptions(path: Path = ASSUMPTIONS_FILE) -> Assumptions:
@@ -212,25 +127,19 @@ def load_assumptions(path: Path = ASSUMPTIONS_FILE) -> Assumptions:
         raise DataFileError(f"{path}, key {key}: {_describe(dict(err))}.") from exc
 
 
-def apply_premium(bands: tuple[Band, ...], premium: Assumption) -> tuple[Band, ...]:
-    """Lift bands that are not ML-specific by the AI/ML premium; ML-specific bands stay."""
-    out = []
-    for band in bands:
-        if not band.ml_specific and band.ml_premium == 0:
-            factor = 1 + premium.value
-            out.append(
-                band.model_copy(
-                    update={
-                        "p10": band.p10 * factor,
-                        "p25": band.p25 * factor,
-                        "p50": band.p50 * factor,
-                        "p75": band.p75 * factor,
-                        "p90": band.p90 * factor,
-                        "ml_premium": premium.value,
-                        "ml_premium_source": premium.as_source(),
-                    }
-                )
-            )
-        else:
-            out.append(band)
-    return tuple(out)
+def apply_premium(band: Band, premium: Assumption) -> Band:
+    """Lift a band that is not ML-specific by the AI/ML premium; ML-specific bands stay."""
+    if band.ml_specific or band.ml_premium:
+        return band
+    factor = 1 + premium.value
+    return band.model_copy(
+        update={
+            "p10": band.p10 * factor,
+            "p25": band.p25 * factor,
+            "p50": band.p50 * factor,
+            "p75": band.p75 * factor,
+            "p90": band.p90 * factor,
+            "ml_premium": premium.value,
+            "ml_premium_source": premium.as_source(),
+        }
+    )

@@ -7,10 +7,13 @@ the figure so a screenshot carries them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
+from planner.bandtable import SHIPPED
 from planner.costs import salary_at
-from planner.models import Plan
+from planner.models import LOCATION_TITLE, Band, Level, Plan
 from planner.report import currency_symbol, short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE
 
@@ -129,7 +132,10 @@ def market_band_figure(plan: Plan) -> go.Figure:
     fig = go.Figure()
     cur = plan.cost.currency
     pct = plan.cost.pay_percentile
-    bands = sorted(plan.bands, key=lambda b: list(ARCHETYPE_TITLE).index(b.archetype))
+    bands = sorted(
+        plan.bands,
+        key=lambda b: (list(ARCHETYPE_TITLE).index(b.archetype), list(Level).index(b.level)),
+    )
     offers = [salary_at(b, pct) for b in bands]
     rows = list(range(len(bands)))
     thickness = 0.42
@@ -167,7 +173,36 @@ def market_band_figure(plan: Plan) -> go.Figure:
             hovertemplate="Offer %{x:,.0f}<extra></extra>",
         )
     )
-    series = "; ".join(sorted({f"{b.occupation}, {short_cite(b.source)}" for b in bands}))
+    footer = _wrap(market_footer(plan, bands))
+    _layout(
+        fig,
+        "Planned offers against the market",
+        f"◆ offer (P{pct}) · box P25–P75 · whiskers P10–P90{_origin(bands)}",
+        footer,
+        height=150 + 85 * max(1, len(bands)),
+    )
+    _label_rows(
+        fig,
+        [
+            f"<b>{ARCHETYPE_TITLE[b.archetype]}</b> · {b.level.value}  offer {short_money(o, cur)}"
+            for b, o in zip(bands, offers, strict=True)
+        ],
+        thickness,
+    )
+    fig.update_xaxes(**_money_axis(cur), title=None)
+    return fig
+
+
+def _origin(bands: Sequence[Band]) -> str:
+    """' · your data (file.csv)' when any band came from an upload, else nothing."""
+    uploads = sorted({b.origin for b in bands} - {SHIPPED})
+    return f" · your data ({', '.join(uploads)})" if uploads else ""
+
+
+def market_footer(plan: Plan, bands: Sequence[Band]) -> str:
+    """One paragraph: what the bands are, where they come from, how they were adjusted."""
+    cur = plan.cost.currency
+    series = "; ".join(sorted({short_cite(b.source) for b in bands}))
     premiums = sorted(
         {
             f"{b.ml_premium:.1%} AI/ML premium ({short_cite(b.ml_premium_source)})"
@@ -176,24 +211,10 @@ def market_band_figure(plan: Plan) -> go.Figure:
         }
     )
     lifted = f", plus {'; '.join(premiums)}" if premiums else ""
-    footer = _wrap(f"Base salary, {cur}/yr, US national, all levels. {series}{lifted}.")
-    _layout(
-        fig,
-        "Planned offers against the market",
-        f"◆ offer (P{pct}) · box P25–P75 · whiskers P10–P90",
-        footer,
-        height=150 + 85 * max(1, len(bands)),
-    )
-    _label_rows(
-        fig,
-        [
-            f"<b>{ARCHETYPE_TITLE[b.archetype]}</b>  offer {short_money(o, cur)}"
-            for b, o in zip(bands, offers, strict=True)
-        ],
-        thickness,
-    )
-    fig.update_xaxes(**_money_axis(cur), title=None)
-    return fig
+    fx = sorted({b.fx_note.split(" (")[0] for b in bands if b.fx_note})
+    converted = f"; {'; '.join(fx)} (FX: see About the data)" if fx else ""
+    where = LOCATION_TITLE[plan.answers.location]
+    return f"Base salary, {cur}/yr, {where}. {series}{lifted}{converted}."
 
 
 def cost_breakdown_figure(plan: Plan) -> go.Figure:

@@ -1,7 +1,8 @@
 """Command line: `python -m planner plan ...` does what the app does, for scripts and CI.
 
 The flags and the JSON keys are a contract other tools script against: add, never rename.
-Exit codes: 0 ok, 2 bad input (one line on stderr), 1 unusable data files.
+Exit codes: 0 ok, 2 bad input (one line on stderr), 1 unusable data (a data file the planner
+ships, or the file given to check-benchmarks).
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from pydantic import ValidationError
 
-from planner.benchmarks import DataFileError, load_assumptions, load_benchmarks
+from planner.benchmarks import BENCHMARKS_FILE, load_assumptions, load_benchmarks
+from planner.derive import build_csv
+from planner.errors import DataFileError
+from planner.fx import load_fx
 from planner.models import (
     MAX_BUDGET,
     MAX_LIVE_MODELS,
@@ -23,12 +28,15 @@ from planner.models import (
     MAX_TEAM,
     Answers,
     Channel,
+    Currency,
     DataMaturity,
+    Location,
     PlannedReq,
     ProblemValidation,
 )
-from planner.report import plan_to_dict, plan_to_text
+from planner.report import plan_to_dict, plan_to_text, report_to_dict, report_to_text
 from planner.service import make_plan
+from planner.validation import MAX_UPLOAD_BYTES, validate_benchmarks
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_DATA = 1
@@ -124,16 +132,51 @@ def build_parser() -> argparse.ArgumentParser:
         help="first-year hiring budget; the plan says which hires fit",
     )  # fmt: skip
     plan.add_argument(
+        "--location", choices=[loc.value for loc in Location], default=Location.US_NATIONAL.value,
+        help="hiring market whose salary bands price the plan (default us_national)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--currency", choices=[c.value for c in Currency], default=None,
+        help="currency for every amount (default: the location's own currency)",
+    )  # fmt: skip
+    plan.add_argument(
         "--format", choices=["text", "json"], default="text",
         help="text: a readable summary (default); json: machine-readable",
     )  # fmt: skip
+    check = sub.add_parser(
+        "check-benchmarks",
+        help="validate a salary-band CSV in the upload format",
+        description="Validate a salary-band CSV completely. Exit 0 with a summary if it can be "
+        "used, exit 1 with every problem (first 50) if not.",
+    )
+    check.add_argument("file", help="path to the CSV file")
+    check.add_argument(
+        "--format", choices=["text", "json"], default="text",
+        help="text: summary or problem list (default); json: machine-readable",
+    )  # fmt: skip
+    build = sub.add_parser(
+        "build-benchmarks",
+        help="rebuild data/benchmarks.csv from data/source_series.csv and data/derivation.toml",
+    )
+    build.add_argument("--out", default=None, help="write here instead of data/benchmarks.csv")
     return parser
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "check-benchmarks":
+        return _check_benchmarks(args.file, args.format)
+    if args.command == "build-benchmarks":
+        out = Path(args.out) if args.out else BENCHMARKS_FILE
+        out.write_text(build_csv(), encoding="utf-8")
+        print(f"wrote {out}")
+        return 0
+    return _plan(args)
+
+
+def _plan(args: argparse.Namespace) -> int:
     try:
-        bands, assumptions = load_benchmarks(), load_assumptions()
+        table, assumptions, fx = load_benchmarks(), load_assumptions(), load_fx()
     except DataFileError as exc:
         print(f"python -m planner: data error: {exc}", file=sys.stderr)
         return EXIT_BAD_DATA
@@ -149,6 +192,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             have_operators=args.have_operators,
             planned_req=args.planned_req,
             pay_percentile=args.percentile or int(assumptions.default_pay_percentile.value),
+            location=args.location,
+            currency=args.currency,
             channel=args.channel,
             budget=args.budget,
         )
@@ -156,12 +201,31 @@ def run(argv: Sequence[str] | None = None) -> int:
         err = exc.errors()[0]
         print(f"python -m planner: error: {err['loc'][0]}: {err['msg']}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    plan = make_plan(answers, bands, assumptions)
+    plan = make_plan(answers, table, assumptions, fx)
     if args.format == "json":
         print(json.dumps(plan_to_dict(plan), indent=2))
     else:
         print(plan_to_text(plan))
     return 0
+
+
+def _check_benchmarks(file: str, fmt: str) -> int:
+    path = Path(file)
+    try:
+        size = path.stat().st_size
+        if size > MAX_UPLOAD_BYTES:
+            data = b"\0" * (MAX_UPLOAD_BYTES + 1)  # let the validator word the size problem
+        else:
+            data = path.read_bytes()
+    except OSError as exc:
+        print(f"python -m planner: error: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = validate_benchmarks(data, name=path.name)
+    if fmt == "json":
+        print(json.dumps(report_to_dict(report), indent=2))
+    else:
+        print(report_to_text(report))
+    return 0 if report.ok else EXIT_BAD_DATA
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -7,27 +7,18 @@ from collections.abc import Sequence
 import numpy as np
 
 from planner.benchmarks import PERCENTILES, Assumptions
-from planner.models import Archetype, Band, Channel, CostLine, CostSummary, Hire, Source
+from planner.fx import FxTable
+from planner.models import Band, Channel, CostLine, CostSummary, Currency, Hire, Source
 
 
 def salary_at(band: Band, percentile: float) -> float:
     """Base salary at a percentile of the band, linear between the published points."""
-    points = [band.p10, band.p25, band.p50, band.p75, band.p90]
-    return float(np.interp(percentile, PERCENTILES, points))
+    return float(np.interp(percentile, PERCENTILES, band.percentiles))
 
 
-def band_for(bands: Sequence[Band], archetype: Archetype, location: str) -> Band:
-    """The band for an archetype in a location; KeyError names what is missing."""
-    for band in bands:
-        if band.archetype is archetype and band.location == location:
-            return band
-    raise KeyError(f"no salary band for {archetype.value} in {location}")
-
-
-def interviewer_hourly_cost(bands: Sequence[Band], location: str, a: Assumptions) -> float:
-    """Loaded hourly cost of an interviewer: a median developer's pay plus benefits, per hour."""
-    median_developer = band_for(bands, Archetype.DEVELOPER, location).p50
-    return median_developer * (1 + a.benefits_load) / a.work_hours_per_year.value
+def interviewer_hourly_cost(interviewer_band: Band, a: Assumptions) -> float:
+    """Loaded hourly cost of an interviewer: a median mid-level developer's pay plus benefits."""
+    return interviewer_band.p50 * (1 + a.benefits_load) / a.work_hours_per_year.value
 
 
 def cost_hire(
@@ -37,12 +28,11 @@ def cost_hire(
     channel: Channel,
     a: Assumptions,
     interviewer_hourly: float,
+    in_house_cost: float,
 ) -> CostLine:
     """First-year cost of one hire: base, benefits load, recruiting, interviewer time."""
     base = salary_at(band, percentile)
-    recruiting = (
-        base * a.agency_fee.value if channel is Channel.AGENCY else a.in_house_cost_per_hire.value
-    )
+    recruiting = base * a.agency_fee.value if channel is Channel.AGENCY else in_house_cost
     return CostLine(
         order=hire.order,
         archetype=hire.archetype,
@@ -57,31 +47,35 @@ def cost_hire(
 def cost_plan(
     hires: Sequence[Hire],
     bands: Sequence[Band],
-    location: str,
+    interviewer_band: Band,
+    currency: Currency,
     percentile: int,
     channel: Channel,
     budget: float | None,
     a: Assumptions,
+    fx: FxTable,
 ) -> CostSummary:
-    """Price every hire of the plan and total the first year."""
-    hourly = interviewer_hourly_cost(bands, location, a)
+    """Price every hire (bands[i] is hire i's band, already in `currency`) and total the year."""
+    hourly = interviewer_hourly_cost(interviewer_band, a)
+    in_house = fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
     lines = tuple(
-        cost_hire(h, band_for(bands, h.archetype, location), percentile, channel, a, hourly)
-        for h in hires
+        cost_hire(h, b, percentile, channel, a, hourly, in_house)
+        for h, b in zip(hires, bands, strict=True)
     )
     total = sum(line.total for line in lines)
-    used = {band_for(bands, h.archetype, location) for h in hires} if hires else set()
-    sources: list[Source] = sorted({b.source for b in used}, key=lambda s: s.label)
+    sources: list[Source] = list(dict.fromkeys(b.source for b in bands))
+    if any(b.ml_premium for b in bands):
+        sources.append(a.ai_premium.as_source())
+    if any(b.fx_note for b in bands):
+        sources += list(dict.fromkeys(fx.source_of(b.currency) for b in bands if b.fx_note))
     sources += [
-        a.ai_premium.as_source(),
         a.benefits_share.as_source(),
         (a.agency_fee if channel is Channel.AGENCY else a.in_house_cost_per_hire).as_source(),
         a.interview_hours.as_source(),
         a.work_hours_per_year.as_source(),
     ]
-    currency = band_for(bands, Archetype.DEVELOPER, location).currency
     return CostSummary(
-        currency=currency,
+        currency=currency.value,
         pay_percentile=percentile,
         lines=lines,
         first_year_total=total,

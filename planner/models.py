@@ -63,6 +63,42 @@ class Level(StrEnum):
 
 class Location(StrEnum):
     US_NATIONAL = "us_national"
+    SF_BAY_AREA = "sf_bay_area"
+    NEW_YORK = "new_york"
+    SEATTLE = "seattle"
+    US_REMOTE = "us_remote"
+    LONDON = "london"
+    BERLIN = "berlin"
+    TORONTO = "toronto"
+
+
+class Currency(StrEnum):
+    USD = "USD"
+    GBP = "GBP"
+    EUR = "EUR"
+    CAD = "CAD"
+
+
+LOCATION_TITLE: dict[Location, str] = {
+    Location.US_NATIONAL: "United States (national)",
+    Location.SF_BAY_AREA: "San Francisco Bay Area",
+    Location.NEW_YORK: "New York",
+    Location.SEATTLE: "Seattle",
+    Location.US_REMOTE: "United States (remote)",
+    Location.LONDON: "London",
+    Location.BERLIN: "Berlin",
+    Location.TORONTO: "Toronto",
+}
+LOCAL_CURRENCY: dict[Location, Currency] = {
+    Location.US_NATIONAL: Currency.USD,
+    Location.SF_BAY_AREA: Currency.USD,
+    Location.NEW_YORK: Currency.USD,
+    Location.SEATTLE: Currency.USD,
+    Location.US_REMOTE: Currency.USD,
+    Location.LONDON: Currency.GBP,
+    Location.BERLIN: Currency.EUR,
+    Location.TORONTO: Currency.CAD,
+}
 
 
 class SourceStatus(StrEnum):
@@ -99,9 +135,14 @@ class Answers(BaseModel):
     planned_req: PlannedReq | None = None
     pay_percentile: int = Field(default=50, ge=10, le=90)
     location: Location = Location.US_NATIONAL
+    currency: Currency | None = None  # None: the location's own currency
     channel: Channel = Channel.AGENCY
     budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET, allow_inf_nan=False)
     horizon_quarters: int = Field(default=4, ge=1, le=12)
+
+    @property
+    def display_currency(self) -> Currency:
+        return self.currency or LOCAL_CURRENCY[self.location]
 
     def have(self, archetype: Archetype) -> int:
         """How many people of this archetype the team already has."""
@@ -165,24 +206,30 @@ class Source(BaseModel):
 
 
 class Band(BaseModel):
-    """A market salary band for one archetype, level and location."""
+    """A market salary band for one archetype, level and location, with its provenance."""
 
     model_config = _FROZEN
 
     archetype: Archetype
-    level: str
-    location: str
-    currency: str
+    level: Level
+    location: Location
+    currency: Currency
     p10: float
     p25: float
     p50: float
     p75: float
     p90: float
     ml_specific: bool
-    ml_premium: float  # the premium already applied to the percentiles (0 if none)
-    ml_premium_source: Source | None = None
     source: Source
-    occupation: str
+    derivation: str = ""
+    origin: str = "shipped"  # or "your data (<file name>)"
+    ml_premium: float = 0.0  # the premium already applied to the percentiles (0 if none)
+    ml_premium_source: Source | None = None
+    fx_note: str = ""  # how the band was converted into the display currency, if it was
+
+    @property
+    def percentiles(self) -> tuple[float, float, float, float, float]:
+        return (self.p10, self.p25, self.p50, self.p75, self.p90)
 
 
 class CostLine(BaseModel):

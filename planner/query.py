@@ -25,6 +25,8 @@ QUERY_KEYS: Mapping[str, str] = {
     "planned_req": "planned_req",
     "percentile": "pay_percentile",
     "channel": "channel",
+    "location": "location",
+    "currency": "currency",
     "budget": "budget",
 }
 MAX_VALUE_LENGTH = 40  # longer than any valid value; keeps hostile strings out of messages
@@ -48,7 +50,7 @@ def answers_from_query(
             ignored.append(f"unknown parameter {_shown(key)}")
             continue
         value: object = raw.strip()
-        if field == "planned_req" and value in ("", "none"):
+        if field in ("planned_req", "currency") and value in ("", "none", "auto"):
             value = None
         try:
             Answers.model_validate({**base.model_dump(), field: value})

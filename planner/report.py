@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.models import Plan, Source, SourceStatus
+from planner.models import LOCATION_TITLE, Plan, Source, SourceStatus
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+from planner.validation import Report
 
 
 def cite(source: Source) -> str:
@@ -41,6 +42,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     d = plan.diagnosis
     cost = plan.cost
     return {
+        "location": plan.answers.location.value,
+        "currency": cost.currency,
         "next_failure": d.next_failure.value,
         "runner_up": d.runner_up.value,
         "scores": {f.value: s for f, s in d.scores.items()},
@@ -52,6 +55,26 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "hires": [
             {"order": h.order, "archetype": h.archetype.value, "level": h.level.value}
             for h in plan.hires
+        ],
+        "bands": [
+            {
+                "archetype": b.archetype.value,
+                "level": b.level.value,
+                "location": b.location.value,
+                "currency": b.currency.value,
+                **{
+                    f"p{p}": round(v, 2)
+                    for p, v in zip((10, 25, 50, 75, 90), b.percentiles, strict=True)
+                },
+                "ml_premium": b.ml_premium,
+                "source": b.source.source,
+                "year": b.source.year,
+                "status": b.source.status.value,
+                "derivation": b.derivation,
+                "origin": b.origin,
+                "fx": b.fx_note,
+            }
+            for b in plan.bands
         ],
         "reasons": list(d.reasons),
         "warnings": list(plan.warnings),
@@ -95,7 +118,7 @@ def plan_to_text(plan: Plan) -> str:
         for line in plan.cost.lines:
             out.append(
                 f"  {line.order}. {ARCHETYPE_TITLE[line.archetype]} ({line.level.value})"
-                f"  first-year cost {cur} {line.total:,.0f}"
+                f"  first-year cost {money(line.total, cur)}"
             )
     else:
         out.append("  No new hires: your team already covers this stage.")
@@ -108,9 +131,42 @@ def plan_to_text(plan: Plan) -> str:
         out += ["", "Warnings:", *(f"  ! {w}" for w in plan.warnings)]
     out += [
         "",
-        f"First-year cost: {cur} {plan.cost.first_year_total:,.0f} "
-        f"(offers at the P{plan.cost.pay_percentile} of the market band)",
+        f"First-year cost: {money(plan.cost.first_year_total, cur)} "
+        f"(offers at the P{plan.cost.pay_percentile} of each market band, "
+        f"{LOCATION_TITLE[plan.answers.location]}, {cur})",
         "Sources:",
         *(f"  - {cite(s)}" for s in plan.cost.sources),
     ]
     return "\n".join(out)
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The JSON of `check-benchmarks`: ok, a summary or the problems."""
+    out: dict[str, Any] = {"file": report.name, "ok": report.ok}
+    if report.table is not None:
+        out["summary"] = report.table.summary()
+    else:
+        out["problem_count"] = report.problem_count
+        out["problems"] = [p.model_dump() for p in report.problems]
+    return out
+
+
+def report_to_text(report: Report) -> str:
+    """A one-paragraph summary of a usable file, or the numbered problem list."""
+    if report.table is not None:
+        s = report.table.summary()
+        return (
+            f"{report.name}: OK. {s['rows']} band(s) covering archetypes "
+            f"{', '.join(s['archetypes'])}; levels {', '.join(s['levels'])}; locations "
+            f"{', '.join(s['locations'])}; currencies {', '.join(s['currencies'])}."
+        )
+    lines = [
+        f"{report.name}: {report.problem_count} problem(s); nothing was loaded."
+        + (
+            f" The first {len(report.problems)} are listed."
+            if report.problem_count > len(report.problems)
+            else ""
+        )
+    ]
+    lines += [f"{i}. {p}" for i, p in enumerate(report.problems, start=1)]
+    return "\n".join(lines)

@@ -6,16 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from planner import Assumptions, load_assumptions, load_benchmarks
-from planner.models import Band
+from planner import Assumptions, BandTable, FxTable, load_assumptions, load_benchmarks, load_fx
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
-def bands() -> tuple[Band, ...]:
+def bands() -> BandTable:
     return load_benchmarks()
+
+
+@pytest.fixture(scope="session")
+def fx() -> FxTable:
+    return load_fx()
 
 
 @pytest.fixture(scope="session")

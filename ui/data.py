@@ -1,24 +1,57 @@
-"""Cached loaders for the shipped data. Only the UI layer caches (house style)."""
+"""Cached loaders for the shipped data, and the session's own uploaded bands.
+
+Only the UI layer caches (house style). An upload lives in this session's state only.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from planner import Assumptions, DataFileError, load_assumptions, load_benchmarks
-from planner.models import Band
+from planner import (
+    Assumptions,
+    BandTable,
+    DataFileError,
+    FxTable,
+    load_assumptions,
+    load_benchmarks,
+    load_fx,
+)
+
+UPLOAD_KEY = "data.upload"  # (file name, rows, shipped overlaid with the upload): session only
 
 
 @st.cache_resource(show_spinner=False)
-def _load() -> tuple[tuple[Band, ...], Assumptions]:
-    # Frozen pydantic objects: safe to share between sessions without copying.
-    return load_benchmarks(), load_assumptions()
+def _load() -> tuple[BandTable, Assumptions, FxTable]:
+    # Immutable objects: safe to share between sessions without copying.
+    return load_benchmarks(), load_assumptions(), load_fx()
 
 
-def shipped_data() -> tuple[tuple[Band, ...], Assumptions]:
-    """The shipped bands and assumptions, or a clear error on the page and a stop."""
+def shipped_data() -> tuple[BandTable, Assumptions, FxTable]:
+    """The shipped bands, assumptions and FX rates, or a clear error on the page and a stop."""
     try:
         return _load()
     except DataFileError as exc:
         st.error(f"The planner's market data could not be loaded. {exc}")
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+def uploaded() -> tuple[str, int, BandTable] | None:
+    """The user's valid upload for this session: file name, its row count, the merged table."""
+    value = st.session_state.get(UPLOAD_KEY)
+    return value if isinstance(value, tuple) else None
+
+
+def use_upload(name: str, table: BandTable, shipped: BandTable) -> None:
+    """Make a validated upload this session's market data (merged once, here)."""
+    st.session_state[UPLOAD_KEY] = (name, len(table), shipped.overlay(table))
+
+
+def forget_upload() -> None:
+    st.session_state.pop(UPLOAD_KEY, None)
+
+
+def active_table(shipped: BandTable) -> BandTable:
+    """Shipped bands, with the session's uploaded bands replacing them where both exist."""
+    upload = uploaded()
+    return shipped if upload is None else upload[2]

@@ -7,15 +7,18 @@ from collections.abc import Mapping
 import streamlit as st
 from pydantic import ValidationError
 
-from planner import Answers, Assumptions
+from planner import Answers, Assumptions, FxTable
 from planner.models import (
+    LOCATION_TITLE,
     MAX_BUDGET,
     MAX_LIVE_MODELS,
     MAX_PRODUCTS,
     MAX_REGIONS,
     MAX_TEAM,
     Channel,
+    Currency,
     DataMaturity,
+    Location,
     PlannedReq,
     ProblemValidation,
 )
@@ -42,6 +45,7 @@ REQ_LABEL = {
     PlannedReq.OPERATOR: "Model operator / MLOps engineer",
 }
 CHANNEL_LABEL = {Channel.AGENCY: "Recruiting agency", Channel.IN_HOUSE: "In-house recruiting"}
+AUTO = "auto"  # currency: the location's own
 # Assumptions a user may edit here: key -> (widget label, shown as percent?)
 EDITABLE = {
     "ai_premium": ("AI/ML wage premium (%)", True),
@@ -52,7 +56,7 @@ EDITABLE = {
 }
 
 
-def init_state(params: Mapping[str, str], assumptions: Assumptions) -> None:
+def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable) -> None:
     """Seed the widgets from the URL (validated) and the data defaults, once per session.
 
     Streamlit drops a widget's state when its page is not shown, so the answers are also kept
@@ -63,9 +67,13 @@ def init_state(params: Mapping[str, str], assumptions: Assumptions) -> None:
         answers, ignored = answers_from_query(params, default)
         saved = answers.model_dump(mode="json")
         saved["planned_req"] = saved["planned_req"] or NO_REQ
+        saved["currency"] = saved["currency"] or AUTO
         for key, (_, pct) in EDITABLE.items():
             value = getattr(assumptions, key).value
             saved["a." + key] = round(value * 100, 2) if pct else value
+        for currency in Currency:
+            if currency is not Currency.USD:
+                saved["fx." + currency.value] = fx.rates[currency].usd_per_unit
         st.session_state[P + "saved"] = saved
         st.session_state[P + "ignored"] = ignored
     for key, value in st.session_state[P + "saved"].items():
@@ -151,6 +159,24 @@ def ask_team() -> None:
     )
 
 
+def ask_market() -> None:
+    c1, c2 = st.columns(2)
+    c1.selectbox(
+        "Hiring market",
+        [loc.value for loc in Location],
+        format_func=lambda v: LOCATION_TITLE[Location(v)],
+        key=P + "location",
+        help="Whose salary bands price the plan. About the data shows each market's source.",
+    )
+    c2.selectbox(
+        "Currency",
+        [AUTO, *(c.value for c in Currency)],
+        format_func=lambda v: "Local currency" if v == AUTO else v,
+        key=P + "currency",
+        help="Every amount, table and chart uses this currency.",
+    )
+
+
 def ask_costs(currency: str) -> None:
     with st.expander("Pay, recruiting and budget", expanded=False):
         st.slider(
@@ -187,6 +213,17 @@ def ask_costs(currency: str) -> None:
                 step=1.0 if pct else 100.0,
                 key=P + "a." + key,
             )
+        st.caption("Exchange rates, US dollars per unit (dated in About the data):")
+        cols = st.columns(3)
+        for col, currency in zip(cols, [c for c in Currency if c is not Currency.USD], strict=True):
+            col.number_input(
+                f"USD per {currency.value}",
+                min_value=0.01,
+                max_value=100.0,
+                step=0.01,
+                format="%.3f",
+                key=P + "fx." + currency.value,
+            )
 
 
 def current_answers() -> Answers:
@@ -194,7 +231,19 @@ def current_answers() -> Answers:
     values = {f: st.session_state[P + f] for f in Answers.model_fields if P + f in st.session_state}
     if values.get("planned_req") == NO_REQ:
         values["planned_req"] = None
+    if values.get("currency") == AUTO:
+        values["currency"] = None
     return Answers.model_validate(values)
+
+
+def current_fx(shipped: FxTable) -> FxTable:
+    """The shipped FX table with the user's rates (widget limits keep them valid)."""
+    fx = shipped
+    for currency in Currency:
+        key = P + "fx." + currency.value
+        if key in st.session_state:
+            fx = fx.with_rate(currency, float(st.session_state[key]))
+    return fx
 
 
 def current_assumptions(shipped: Assumptions) -> tuple[Assumptions, str | None]:

@@ -82,7 +82,8 @@ def test_market_chart_marks_the_offer():
     fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
     box, offers = fig.data
     assert len(box.y) == 2
-    assert list(offers.x) == pytest.approx([155_810 * 1.187, 169_000 * 1.187])
+    # Senior bands (median at the all-levels P75); P75 of each: 183,292 and 190,447, x 1.187.
+    assert list(offers.x) == pytest.approx([183_292 * 1.187, 190_447 * 1.187])
 
 
 def test_link_restores_answers():
@@ -127,7 +128,10 @@ def test_about_data_page_renders():
     at = AppTest.from_file(str(ROOT / "app_pages" / "about_data.py"), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception
-    assert len(at.dataframe) == 3
+    assert len(at.dataframe) == 6  # series, locations, bands, assumptions, FX, scores
+    at.selectbox(key="about.location").set_value("london").run()
+    bands = at.dataframe[2].value
+    assert len(bands) == 12 and set(bands["currency"]) == {"GBP"}
 
 
 def test_app_entry_point_runs():

@@ -10,8 +10,8 @@ def test_planner_never_imports_streamlit():
     """Importing planner and building a plan and its charts loads no streamlit module."""
     code = (
         "import sys, planner, planner.charts, planner.cli;"
-        "from planner import Answers, make_plan, load_benchmarks, load_assumptions;"
-        "p = make_plan(Answers(), load_benchmarks(), load_assumptions());"
+        "from planner import Answers, make_plan, load_benchmarks, load_assumptions, load_fx;"
+        "p = make_plan(Answers(), load_benchmarks(), load_assumptions(), load_fx());"
         "planner.charts.market_band_figure(p);"
         "print('streamlit' in sys.modules)"
     )

@@ -1,27 +1,18 @@
-"""Shipped data loads; a broken data file fails with a message naming file, row and column."""
+"""Shipped data: derivable from its sources, complete, and refused loudly when broken."""
 
 from __future__ import annotations
 
 import pytest
 
-from planner.benchmarks import DataFileError, load_assumptions, load_benchmarks
+from planner.benchmarks import BENCHMARKS_FILE, load_assumptions, load_benchmarks
+from planner.derive import build_csv
+from planner.errors import DataFileError
+from planner.fx import load_fx
+from planner.models import Archetype, Currency, Level, Location
 from tests.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken_data"
-
-BROKEN_BENCHMARKS = [
-    ("non_numeric.csv", "row 3, column p50: Input should be a valid number"),
-    ("out_of_order.csv", "row 3, column p10..p90: percentiles must rise"),
-    ("unknown_archetype.csv", "row 3, column archetype: Input should be 'researcher'"),
-    ("header_only.csv", "no data rows under the header"),
-    ("empty.csv", "the file is empty"),
-    ("missing_column.csv", "row 1 (header): missing column(s) occupation"),
-    ("negative.csv", "row 2, column p10: Input should be greater than 0 (got '-5')"),
-    ("extra_cell.csv", "row 2: more cells than columns"),
-    ("infinite.csv", "row 2, column p90: Input should be a finite number"),
-    ("unknown_currency.csv", "row 2, column currency: Input should be 'USD' (got 'EUR')"),
-    ("utf16.csv", "not UTF-8 text"),
-]
+UPLOADS = FIXTURES / "uploads"
 
 BROKEN_ASSUMPTIONS = [
     ("bad_type.toml", "key ai_premium.value: Input should be a valid number"),
@@ -31,12 +22,39 @@ BROKEN_ASSUMPTIONS = [
 ]
 
 
-def test_shipped_benchmarks_cover_every_archetype(bands):
-    """The shipped CSV has a US band for each archetype, each with a source and a year."""
-    assert {b.archetype.value for b in bands} == {"researcher", "developer", "operator"}
-    for band in bands:
-        assert band.p10 < band.p25 < band.p50 < band.p75 < band.p90
-        assert "BLS" in band.source.source and band.source.year == 2024
+def test_shipped_csv_is_exactly_its_derivation():
+    """data/benchmarks.csv is what source_series.csv + derivation.toml produce: no hand edits."""
+    assert BENCHMARKS_FILE.read_text(encoding="utf-8") == build_csv()
+
+
+def test_every_archetype_level_and_location_has_a_band(bands):
+    """3 archetypes x 4 levels x 8 locations, each with a source, a year and a status."""
+    for archetype in Archetype:
+        for level in Level:
+            for location in Location:
+                band = bands.band(archetype, level, location)
+                assert band is not None, (archetype, level, location)
+                assert band.p10 < band.p25 < band.p50 < band.p75 < band.p90
+                assert band.source.source and 2020 <= band.source.year <= 2026
+                assert band.derivation
+
+
+def test_levels_rise_within_each_location(bands):
+    """Junior < mid < senior < staff medians, everywhere."""
+    for archetype in Archetype:
+        for location in Location:
+            medians = [bands.band(archetype, lvl, location).p50 for lvl in Level]
+            assert medians == sorted(medians) and len(set(medians)) == 4
+
+
+def test_filled_percentiles_are_labelled_as_assumptions(bands):
+    """Berlin's P10/P90 and Toronto's P25/P75 are not published: the derivation says so."""
+    berlin = bands.band(Archetype.DEVELOPER, Level.MID, Location.BERLIN)
+    toronto = bands.band(Archetype.DEVELOPER, Level.MID, Location.TORONTO)
+    assert "P10, P90 from a log-normal fit (assumption)" in berlin.derivation
+    assert "P25, P75 from a log-normal fit (assumption)" in toronto.derivation
+    # Germany's published quartiles survive the fill: mid median 5,536 x 12.
+    assert berlin.p50 == pytest.approx(66_432)
 
 
 def test_shipped_assumptions_are_sourced(assumptions):
@@ -45,14 +63,33 @@ def test_shipped_assumptions_are_sourced(assumptions):
     assert assumptions.work_hours_per_year.status.value == "assumption"
 
 
-@pytest.mark.parametrize(("name", "message"), BROKEN_BENCHMARKS)
-def test_broken_benchmarks_name_the_problem(name, message):
-    """Each broken CSV fails with the file name and the exact place of the problem."""
-    path = BROKEN / name
+def test_fx_table_is_dated():
+    """Every currency has a dated rate; USD is the unit."""
+    fx = load_fx()
+    assert fx.factor(Currency.GBP, Currency.USD) == pytest.approx(1.37)
+    assert fx.factor(Currency.USD, Currency.EUR) == pytest.approx(1 / 1.172)
+    assert {c.value for c in fx.rates} == {"USD", "EUR", "GBP", "CAD"}
+    assert all(r.date.year == 2025 for r in fx.rates.values())
+
+
+def test_broken_shipped_benchmarks_stop_with_file_row_and_column(tmp_path):
+    """A broken data/benchmarks.csv names the file, the row, the column and the fix."""
+    path = tmp_path / "benchmarks.csv"
+    path.write_bytes((UPLOADS / "out_of_order.csv").read_bytes())
     with pytest.raises(DataFileError) as err:
         load_benchmarks(path)
-    assert str(err.value).startswith(str(path))
-    assert message in str(err.value)
+    assert str(err.value) == (
+        f"{path}, row 2, p50..p75: p50 (130,000) is above p75 (120,000) — "
+        "percentiles must rise from p10 to p90"
+    )
+
+
+def test_many_problems_in_shipped_data_are_counted(tmp_path):
+    """The message shows the first problem and how many more there are."""
+    path = tmp_path / "benchmarks.csv"
+    path.write_bytes((UPLOADS / "many_problems.csv").read_bytes())
+    with pytest.raises(DataFileError, match=r"\(and 63 more problem\(s\)\)"):
+        load_benchmarks(path)
 
 
 @pytest.mark.parametrize(("name", "message"), BROKEN_ASSUMPTIONS)

@@ -9,6 +9,9 @@ import sys
 import pytest
 
 from planner.cli import run
+from tests.conftest import FIXTURES
+
+UPLOADS = FIXTURES / "uploads"
 
 STAGE_1 = ["--data-maturity", "ad_hoc", "--problem", "exploring", "--live-models", "0",
            "--products", "1", "--regions", "1"]  # fmt: skip
@@ -118,3 +121,68 @@ def test_help_documents_every_flag():
                  "--have-researchers", "--have-developers", "--have-operators",
                  "--planned-req", "--format"]:  # fmt: skip
         assert flag in proc.stdout
+
+
+def test_location_and_currency_flags(capsys):
+    """--location london prices in GBP; --currency USD converts it."""
+    gbp = _json(capsys, [*STAGE_2, "--location", "london"])
+    usd = _json(capsys, [*STAGE_2, "--location", "london", "--currency", "USD"])
+    assert gbp["currency"] == "GBP" and usd["currency"] == "USD"
+    assert usd["cost"]["first_year_total"] == pytest.approx(
+        gbp["cost"]["first_year_total"] * 1.37, rel=1e-6
+    )
+    assert gbp["bands"][0]["source"].startswith("ITJobsWatch")
+
+
+def test_check_benchmarks_good_file():
+    """A usable file: exit 0 and a one-paragraph summary."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "planner", "check-benchmarks", str(UPLOADS / "good.csv")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == (
+        "good.csv: OK. 2 band(s) covering archetypes developer, operator; levels mid, senior; "
+        "locations london, us_remote; currencies GBP, USD."
+    )
+
+
+def test_check_benchmarks_bad_file_lists_the_same_problems_as_the_app(capsys):
+    """A broken file: exit 1 and the numbered problem list (JSON has the same problems)."""
+    assert run(["check-benchmarks", str(UPLOADS / "many_problems.csv")]) == 1
+    text = capsys.readouterr().out.splitlines()
+    assert (
+        text[0] == "many_problems.csv: 64 problem(s); nothing was loaded. The first 50 are listed."
+    )
+    assert text[1].startswith("1. row 2, p50: 'oops' is not a number")
+    assert len(text) == 51
+    assert run(["check-benchmarks", str(UPLOADS / "many_problems.csv"), "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False and out["problem_count"] == 64 and len(out["problems"]) == 50
+    assert out["problems"][0] == {
+        "row": 2,
+        "column": "p50",
+        "message": "'oops' is not a number",
+        "fix": "write a plain yearly amount such as 120000 (no currency signs or separators)",
+    }
+
+
+@pytest.mark.parametrize("path", ["/nonexistent/file.csv", "/"])
+def test_check_benchmarks_unreadable_path(path):
+    """A missing file or a directory: exit 2 and one line, no traceback."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "planner", "check-benchmarks", path], capture_output=True, text=True
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("python -m planner: error: cannot read")
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_build_benchmarks_reproduces_the_shipped_file(tmp_path, capsys):
+    """build-benchmarks writes exactly data/benchmarks.csv."""
+    from planner.benchmarks import BENCHMARKS_FILE
+
+    out = tmp_path / "b.csv"
+    assert run(["build-benchmarks", "--out", str(out)]) == 0
+    assert out.read_text() == BENCHMARKS_FILE.read_text()

@@ -50,7 +50,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("stage", "failure", "runner_up", "hires"), CASES)
-def test_stage_table(stage, failure, runner_up, hires, bands, assumptions):
+def test_stage_table(stage, failure, runner_up, hires, bands, assumptions, fx):
     """Each row of the ladder table gives its failure, runner-up and hires."""
     data, problem, live, products, regions = stage
     answers = Answers(
@@ -60,13 +60,13 @@ def test_stage_table(stage, failure, runner_up, hires, bands, assumptions):
         products=products,
         regions=regions,
     )
-    plan = make_plan(answers, bands, assumptions)
+    plan = make_plan(answers, bands, assumptions, fx)
     assert plan.diagnosis.next_failure.value == failure
     assert plan.diagnosis.runner_up.value == runner_up
     assert {a.value: n for a, n in plan.hires_per_archetype().items()} == hires
 
 
-def test_existing_team_is_netted_never_negative(bands, assumptions):
+def test_existing_team_is_netted_never_negative(bands, assumptions, fx):
     """Hires are the gap to the stage's team; people already there are never 'un-hired'."""
     answers = Answers(
         data_maturity="repeatable",
@@ -75,7 +75,7 @@ def test_existing_team_is_netted_never_negative(bands, assumptions):
         have_developers=3,
         have_researchers=2,
     )
-    plan = make_plan(answers, bands, assumptions)
+    plan = make_plan(answers, bands, assumptions, fx)
     assert {a.value: n for a, n in plan.hires_per_archetype().items()} == {
         "researcher": 0,
         "developer": 0,
@@ -84,10 +84,10 @@ def test_existing_team_is_netted_never_negative(bands, assumptions):
     assert [h.archetype.value for h in plan.hires] == ["operator"]
 
 
-def test_full_team_gets_no_hires_and_a_pointer_to_the_runner_up(bands, assumptions):
+def test_full_team_gets_no_hires_and_a_pointer_to_the_runner_up(bands, assumptions, fx):
     """A team that already covers the stage gets no hires and a note about what comes next."""
     answers = Answers(have_researchers=1, have_developers=1)
-    plan = make_plan(answers, bands, assumptions)
+    plan = make_plan(answers, bands, assumptions, fx)
     assert plan.hires == ()
     assert plan.cost.first_year_total == 0
     assert any("already covers" in w and "brittle deployment" in w for w in plan.warnings)
@@ -113,22 +113,23 @@ def test_full_team_gets_no_hires_and_a_pointer_to_the_runner_up(bands, assumptio
         ),
     ],
 )
-def test_hiring_order_puts_the_guard_first(stage, order, bands, assumptions):
+def test_hiring_order_puts_the_guard_first(stage, order, bands, assumptions, fx):
     """The archetype guarding against the diagnosed failure is hired first, then round-robin."""
-    plan = make_plan(Answers(**stage), bands, assumptions)
+    plan = make_plan(Answers(**stage), bands, assumptions, fx)
     assert [h.archetype.value for h in plan.hires] == order
     assert [h.order for h in plan.hires] == list(range(1, len(order) + 1))
 
 
-def test_levels_follow_the_stage(bands, assumptions):
+def test_levels_follow_the_stage(bands, assumptions, fx):
     """Early hires are senior generalists; at scale the operator lead is staff, later hires mid."""
-    early = make_plan(Answers(), bands, assumptions)
+    early = make_plan(Answers(), bands, assumptions, fx)
     assert {h.level.value for h in early.hires} == {"senior"}
     scale = make_plan(
         Answers(data_maturity="platform", problem_validation="proven", live_models=3,
                 products=3, regions=2),
         bands,
         assumptions,
+        fx,
     )  # fmt: skip
     assert [h.level.value for h in scale.hires] == ["staff", "senior", "senior", "mid", "mid"]
 
@@ -143,16 +144,16 @@ def test_levels_follow_the_stage(bands, assumptions):
         ({"have_researchers": 1}, "researcher", "Already covered"),
     ],
 )  # fmt: skip
-def test_planned_req_warnings(stage, req, expected, bands, assumptions):
+def test_planned_req_warnings(stage, req, expected, bands, assumptions, fx):
     """A req that does not fit the stage is called out by name."""
-    plan = make_plan(Answers(**stage, planned_req=req), bands, assumptions)
+    plan = make_plan(Answers(**stage, planned_req=req), bands, assumptions, fx)
     assert any(w.startswith(expected) for w in plan.warnings), plan.warnings
 
 
 @pytest.mark.parametrize("req", [None, "researcher", "developer"])
-def test_fitting_req_gets_no_req_warning(req, bands, assumptions):
+def test_fitting_req_gets_no_req_warning(req, bands, assumptions, fx):
     """A req that matches the recommended mix raises no warning."""
-    plan = make_plan(Answers(planned_req=req), bands, assumptions)
+    plan = make_plan(Answers(planned_req=req), bands, assumptions, fx)
     assert plan.warnings == ()
 
 
@@ -163,10 +164,10 @@ def test_reasons_name_the_driving_answers():
     assert d.reasons[-1].startswith("Runner-up: brittle deployment")
 
 
-def test_huge_scale_is_capped_with_a_note(bands, assumptions):
+def test_huge_scale_is_capped_with_a_note(bands, assumptions, fx):
     """Beyond six hires of one archetype the plan stops and says to plan a second round."""
     answers = Answers(data_maturity="platform", problem_validation="proven", live_models=60,
                       products=2, regions=1)  # fmt: skip
-    plan = make_plan(answers, bands, assumptions)
+    plan = make_plan(answers, bands, assumptions, fx)
     assert plan.hires_per_archetype()["operator"] == 6
     assert any("second round" in w for w in plan.warnings)
