@@ -345,14 +345,11 @@ def _check_cells(frame: pd.DataFrame) -> tuple[list[Problem], int]:
         text = _as_text(col)
         text = text.str.upper() if column == "currency" else text.str.lower()
         bad = live & ~(ok | text.isin(CHOICES[column]).to_numpy())
-        out.add(
+        verdict = "must be true or false" if column == "ml_specific" else f"is not a known {column}"
+        out.add(  # add() formats immediately, so closing over the loop variables is safe
             bad,
             column,
-            lambda v, c=column: (
-                f"{_short(v)} must be true or false"
-                if c == "ml_specific"
-                else f"{_short(v)} is not a known {c}"
-            ),
+            lambda v: f"{_short(v)} {verdict}",  # noqa: B023
             f"use one of: {', '.join(CHOICES[column])}",
             _as_text(col),
         )
@@ -470,12 +467,13 @@ def _check_order(out: _Collector, numbers: dict[str, np.ndarray], live: np.ndarr
     for lo, hi in itertools.pairwise(PERCENTILE_COLUMNS):
         with np.errstate(invalid="ignore"):
             bad = live & ~reported & (numbers[lo] > numbers[hi])
-        out.add(
+        low, high = numbers[lo], numbers[hi]
+        out.add(  # add() formats immediately, so closing over the loop variables is safe
             bad,
             f"{lo}..{hi}",
-            lambda v, lo=lo, hi=hi: f"{lo} ({v[0]:,.0f}) is above {hi} ({v[1]:,.0f})",
+            lambda v: f"{lo} ({v[0]:,.0f}) is above {hi} ({v[1]:,.0f})",  # noqa: B023
             "percentiles must rise from p10 to p90",
-            lambda pos, lo=lo, hi=hi: list(zip(numbers[lo][pos], numbers[hi][pos], strict=True)),
+            lambda pos: list(zip(low[pos], high[pos], strict=True)),  # noqa: B023
         )
         reported |= bad
 

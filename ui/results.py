@@ -121,6 +121,34 @@ def show_cost(plan: Plan, notice: str | None) -> None:
         config=_chart_config("ml-hiring-first-year-cost"),
         key="plan.chart.cost",
     )
-    st.caption("Sources and assumptions")
-    for source in plan.cost.sources:
-        st.caption(f"• {cite(source)}")
+    show_provenance(plan)
+
+
+def show_provenance(plan: Plan) -> None:
+    """Every figure behind the cost, one click away: bands, then the cost assumptions."""
+    cur = plan.cost.currency
+    with st.expander("Where these numbers come from", expanded=False):
+        rows = [
+            {
+                "Band": f"{ARCHETYPE_TITLE[b.archetype]}, {b.level.value}",
+                "P10–P90": f"{money(b.p10, cur)} – {money(b.p90, cur)}",
+                "Median": money(b.p50, cur),
+                "Source": b.source.source,
+                "Year": b.source.year,
+                "Status": b.source.status.value,
+                "Data": "shipped" if b.origin == "shipped" else f"your data ({b.origin})",
+                "AI/ML premium": f"{b.ml_premium:.1%}"
+                if b.ml_premium
+                else "none (ML-specific)"
+                if b.ml_specific
+                else "0%",
+                "Derivation": b.derivation,
+                "Currency": b.fx_note or f"as published ({b.currency.value})",
+            }
+            for b in plan.bands
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.caption("Cost assumptions")
+        for source in plan.cost.sources:
+            st.caption(f"• {cite(source)}")
+        st.caption("All series, rules and rates: the About the data page.")
