@@ -21,7 +21,7 @@ from pydantic import (
 
 from planner.bandtable import BandTable
 from planner.errors import DataFileError
-from planner.models import Band, Source, SourceStatus
+from planner.models import Archetype, Band, Source, SourceStatus
 from planner.validation import validate_benchmarks
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -68,6 +68,22 @@ class Assumptions(BaseModel):
     interview_hours: Annotated[Assumption, AfterValidator(_between(0, 2000))]
     work_hours_per_year: Annotated[Assumption, AfterValidator(_between(500, 4000))]
     default_pay_percentile: Annotated[Assumption, AfterValidator(_between(10, 90))]
+    equity_share: Annotated[Assumption, AfterValidator(_between(0, 5))]
+    ramp_months: Annotated[Assumption, AfterValidator(_between(0, 12))]
+    ramp_productivity: Annotated[Assumption, AfterValidator(_between(0, 1))]
+    empty_seat_per_month: Annotated[Assumption, AfterValidator(_between(0, 10_000_000))]
+    time_to_fill_researcher: Annotated[Assumption, AfterValidator(_between(1, 730))]
+    time_to_fill_developer: Annotated[Assumption, AfterValidator(_between(1, 730))]
+    time_to_fill_operator: Annotated[Assumption, AfterValidator(_between(1, 730))]
+    time_to_fill_spread: Annotated[Assumption, AfterValidator(_between(0, 2))]
+    notice_days: Annotated[Assumption, AfterValidator(_between(0, 365))]
+    agency_speedup: Annotated[Assumption, AfterValidator(_between(0, 0.9))]
+    parallel_searches: Annotated[Assumption, AfterValidator(_between(1, 20))]
+    offer_spread: Annotated[Assumption, AfterValidator(_between(0, 40))]
+    mishire_rate: Annotated[Assumption, AfterValidator(_between(0, 0.9))]
+    generalist_time_factor: Annotated[Assumption, AfterValidator(_between(1, 5))]
+    generalist_percentile_uplift: Annotated[Assumption, AfterValidator(_between(0, 40))]
+    generalist_mishire_rate: Annotated[Assumption, AfterValidator(_between(0, 0.95))]
 
     def with_values(self, **values: float) -> Assumptions:
         """A copy with some values replaced (a user's edits); ranges are checked again."""
@@ -82,6 +98,10 @@ class Assumptions(BaseModel):
                     "source": f"your value (default {current.value:g}: {current.source})",
                 }
         return Assumptions.model_validate(data)
+
+    def time_to_fill(self, archetype: Archetype) -> float:
+        """Median days to fill a req for this archetype."""
+        return float(getattr(self, f"time_to_fill_{archetype.value}").value)
 
     @property
     def benefits_load(self) -> float:

@@ -1,9 +1,4 @@
-"""Plotly figures from a plan. No streamlit here: the same figures go to exports later.
-
-Design for a board slide: a title that states the point, direct labels instead of legends where
-possible, a colour-blind-safe palette that still separates in greyscale, and the sources inside
-the figure so a screenshot carries them.
-"""
+"""Plotly figures of the market and of each hire's cost. No streamlit: exports reuse them."""
 
 from __future__ import annotations
 
@@ -12,119 +7,20 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from planner.bandtable import SHIPPED
+from planner.chart_style import (
+    BAND_FILL,
+    BAND_LINE,
+    COMPONENT_COLOURS,
+    OFFER,
+    label_rows,
+    layout,
+    money_axis,
+    wrap,
+)
 from planner.costs import salary_at
 from planner.models import LOCATION_TITLE, Band, Level, Plan
-from planner.report import currency_symbol, short_cite, short_money
+from planner.report import short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE
-
-FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
-INK = "#1F2933"
-MUTED = "#616E7C"
-GRID = "#E4E7EB"
-BAND_FILL = "#C9D8E8"
-BAND_LINE = "#2F5D8A"
-OFFER = "#D55E00"  # Okabe-Ito vermillion: stands out from the blues, also in greyscale
-# Cost components, dark to light so the stack reads in greyscale (Okabe-Ito based).
-COMPONENT_COLOURS = {
-    "Salary": "#1B3A5C",
-    "Benefits": "#4F7CAC",
-    "Recruiting": "#E69F00",
-    "Interviews": "#B8C4D0",
-}
-
-
-def _money_axis(currency: str) -> dict[str, object]:
-    return {
-        "tickprefix": currency_symbol(currency),
-        "tickformat": "~s",
-        "gridcolor": GRID,
-        "zeroline": False,
-    }
-
-
-def _layout(fig: go.Figure, title: str, subtitle: str, footer: str, height: int) -> None:
-    footer_lines = footer.count("<br>") + 1
-    total_height = height + 14 * footer_lines
-    has_legend = any(trace.showlegend is not False for trace in fig.data)
-    top, bottom = (125 if has_legend else 80), 45 + 14 * footer_lines
-    plot_height = total_height - top - bottom
-    fig.update_layout(
-        title={
-            "text": title,
-            "subtitle": {"text": subtitle, "font": {"size": 13, "color": MUTED}},
-            "x": 0,
-            "xanchor": "left",
-            "y": 0.97,
-            "yref": "container",
-            "yanchor": "top",
-            "font": {"size": 18, "color": INK},
-        },
-        font={"family": FONT, "size": 13, "color": INK},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        height=total_height,
-        margin={"l": 10, "r": 20, "t": top, "b": bottom},
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.0,
-            "x": 0,
-            "xanchor": "left",
-            "traceorder": "normal",
-            "font": {"size": 12},
-        },
-        annotations=[
-            {
-                "text": footer,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": -(bottom - 4) / plot_height,  # 4 px above the figure's bottom edge
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 10, "color": MUTED},
-                "align": "left",
-            }
-        ],
-    )
-
-
-def _wrap(text: str, width: int = 62) -> str:
-    # Plotly does not wrap annotations; 62 characters of 10 px text fit a 390 px phone.
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) + 1 > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
-
-
-def _label_rows(fig: go.Figure, labels: list[str], thickness: float) -> None:
-    """Row labels above each bar, left-aligned: the plot keeps the full width on a phone."""
-    for i, label in enumerate(labels):
-        fig.add_annotation(
-            text=label,
-            xref="paper",
-            x=0,
-            yref="y",
-            y=i - thickness / 2 - 0.04,
-            xanchor="left",
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": 13, "color": INK},
-        )
-    fig.update_yaxes(
-        autorange=False,
-        range=[len(labels) - 0.5, -0.5 - 0.35],  # reversed: first row on top, room for label
-        showticklabels=False,
-        showgrid=False,
-        zeroline=False,
-        title=None,
-    )
 
 
 def market_band_figure(plan: Plan) -> go.Figure:
@@ -173,15 +69,15 @@ def market_band_figure(plan: Plan) -> go.Figure:
             hovertemplate="Offer %{x:,.0f}<extra></extra>",
         )
     )
-    footer = _wrap(market_footer(plan, bands))
-    _layout(
+    footer = wrap(market_footer(plan, bands))
+    layout(
         fig,
         "Planned offers against the market",
         f"◆ offer (P{pct}) · box P25–P75 · whiskers P10–P90{_origin(bands)}",
         footer,
         height=150 + 85 * max(1, len(bands)),
     )
-    _label_rows(
+    label_rows(
         fig,
         [
             f"<b>{ARCHETYPE_TITLE[b.archetype]}</b> · {b.level.value}  offer {short_money(o, cur)}"
@@ -189,7 +85,7 @@ def market_band_figure(plan: Plan) -> go.Figure:
         ],
         thickness,
     )
-    fig.update_xaxes(**_money_axis(cur), title=None)
+    fig.update_xaxes(**money_axis(cur), title=None)
     return fig
 
 
@@ -226,11 +122,16 @@ def cost_breakdown_figure(plan: Plan) -> go.Figure:
     parts = {
         "Salary": [ln.base for ln in lines],
         "Benefits": [ln.benefits for ln in lines],
+        "Equity": [ln.equity for ln in lines],
         "Recruiting": [ln.recruiting for ln in lines],
         "Interviews": [ln.interviewing for ln in lines],
+        "Ramp-up": [ln.ramp for ln in lines],
+        "Empty seat": [ln.empty_seat for ln in lines],
     }
     fig = go.Figure()
     for name, values in parts.items():
+        if not any(values):
+            continue  # equity or the empty seat, until the user sets them
         fig.add_trace(
             go.Bar(
                 x=values,
@@ -256,19 +157,19 @@ def cost_breakdown_figure(plan: Plan) -> go.Figure:
         )
     )
     sources = "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
-    _layout(
+    layout(
         fig,
         f"First-year cost: {short_money(plan.cost.first_year_total, cur)} for "
         f"{len(lines)} hire{'s' if len(lines) != 1 else ''}",
         "Per hire, in hiring order, first 12 months",
-        _wrap(f"{cur}. Sources: {sources}. Details under the chart and on About the data."),
+        wrap(f"{cur}. Sources: {sources}. Details under the chart and on About the data."),
         height=170 + 70 * max(1, len(lines)),
     )
-    _label_rows(
+    label_rows(
         fig,
         [f"<b>#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}</b> · {ln.level.value}" for ln in lines],
         thickness,
     )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(**_money_axis(cur), title=None, range=[0, max(totals, default=1) * 1.2])
+    fig.update_xaxes(**money_axis(cur), title=None, range=[0, max(totals, default=1) * 1.2])
     return fig

@@ -30,6 +30,7 @@ from planner.models import (
     Channel,
     Currency,
     DataMaturity,
+    Level,
     Location,
     PlannedReq,
     ProblemValidation,
@@ -128,8 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="recruiting channel: agency fee or in-house cost per hire (default agency)",
     )  # fmt: skip
     plan.add_argument(
-        "--budget", type=_money, default=None, metavar="USD",
-        help="first-year hiring budget; the plan says which hires fit",
+        "--budget", type=_money, default=None, metavar="AMOUNT",
+        help="budget for the horizon, in the plan's currency; the plan says which hires fit",
     )  # fmt: skip
     plan.add_argument(
         "--location", choices=[loc.value for loc in Location], default=Location.US_NATIONAL.value,
@@ -138,6 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--currency", choices=[c.value for c in Currency], default=None,
         help="currency for every amount (default: the location's own currency)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--level", choices=[lv.value for lv in Level], default=None,
+        help="hire every role at this level (default: the level the stage calls for)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--horizon-quarters", type=_count("horizon-quarters", 1, 12), default=4, metavar="N",
+        help="quarters the plan and the budget cover, 1-12 (default 4)",
+    )  # fmt: skip
+    plan.add_argument(
+        "--seed", type=_count("seed", 0, 2**32 - 1), default=2026, metavar="N",
+        help="random seed of the simulation; the same seed gives the same numbers",
     )  # fmt: skip
     plan.add_argument(
         "--format", choices=["text", "json"], default="text",
@@ -196,6 +209,9 @@ def _plan(args: argparse.Namespace) -> int:
             currency=args.currency,
             channel=args.channel,
             budget=args.budget,
+            level=args.level,
+            horizon_quarters=args.horizon_quarters,
+            seed=args.seed,
         )
     except ValidationError as exc:  # argparse checked ranges already; this is a safety net
         err = exc.errors()[0]

@@ -9,6 +9,7 @@ import numpy as np
 from planner.benchmarks import PERCENTILES, Assumptions
 from planner.fx import FxTable
 from planner.models import Band, Channel, CostLine, CostSummary, Currency, Hire, Source
+from planner.schedule import DAYS_PER_MONTH, fill_medians, start_days
 
 
 def salary_at(band: Band, percentile: float) -> float:
@@ -29,8 +30,9 @@ def cost_hire(
     a: Assumptions,
     interviewer_hourly: float,
     in_house_cost: float,
+    start_day: float = 0.0,
 ) -> CostLine:
-    """First-year cost of one hire: base, benefits load, recruiting, interviewer time."""
+    """Fully loaded first-year cost of one hire starting `start_day` days into the plan."""
     base = salary_at(band, percentile)
     recruiting = base * a.agency_fee.value if channel is Channel.AGENCY else in_house_cost
     return CostLine(
@@ -39,8 +41,12 @@ def cost_hire(
         level=hire.level,
         base=base,
         benefits=base * a.benefits_load,
+        equity=base * a.equity_share.value,
         recruiting=recruiting,
         interviewing=a.interview_hours.value * interviewer_hourly,
+        ramp=base * a.ramp_months.value / 12 * (1 - a.ramp_productivity.value),
+        empty_seat=a.empty_seat_per_month.value * start_day / DAYS_PER_MONTH,
+        start_day=start_day,
     )
 
 
@@ -58,9 +64,11 @@ def cost_plan(
     """Price every hire (bands[i] is hire i's band, already in `currency`) and total the year."""
     hourly = interviewer_hourly_cost(interviewer_band, a)
     in_house = fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
+    medians = fill_medians([h.archetype for h in hires], channel, a)
+    _, starts = start_days(medians[None, :], int(a.parallel_searches.value), a.notice_days.value)
     lines = tuple(
-        cost_hire(h, b, percentile, channel, a, hourly, in_house)
-        for h, b in zip(hires, bands, strict=True)
+        cost_hire(h, b, percentile, channel, a, hourly, in_house, float(day))
+        for h, b, day in zip(hires, bands, starts[0], strict=True)
     )
     total = sum(line.total for line in lines)
     sources: list[Source] = list(dict.fromkeys(b.source for b in bands))
@@ -73,6 +81,13 @@ def cost_plan(
         (a.agency_fee if channel is Channel.AGENCY else a.in_house_cost_per_hire).as_source(),
         a.interview_hours.as_source(),
         a.work_hours_per_year.as_source(),
+        *(x.as_source() for x in (a.equity_share, a.ramp_months, a.ramp_productivity)),
+        *(
+            getattr(a, f"time_to_fill_{x.value}").as_source()
+            for x in dict.fromkeys(h.archetype for h in hires)
+        ),
+        a.notice_days.as_source(),
+        a.empty_seat_per_month.as_source(),
     ]
     return CostSummary(
         currency=currency.value,

@@ -6,6 +6,7 @@ data file is an error at the edge instead of a silent default deep inside.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -137,8 +138,10 @@ class Answers(BaseModel):
     location: Location = Location.US_NATIONAL
     currency: Currency | None = None  # None: the location's own currency
     channel: Channel = Channel.AGENCY
+    level: Level | None = None  # None: the level the stage calls for; else every hire at this
     budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET, allow_inf_nan=False)
     horizon_quarters: int = Field(default=4, ge=1, le=12)
+    seed: int = Field(default=2026, ge=0, le=2**32 - 1)
 
     @property
     def display_currency(self) -> Currency:
@@ -241,13 +244,28 @@ class CostLine(BaseModel):
     archetype: Archetype
     level: Level
     base: float
-    benefits: float
+    benefits: float  # benefits and payroll taxes (BLS counts legally required benefits in it)
+    equity: float = 0.0
     recruiting: float
     interviewing: float
+    ramp: float = 0.0  # output lost while the hire ramps up (not cash)
+    empty_seat: float = 0.0  # what the months without the hire cost (not cash)
+    start_day: float = 0.0  # planned first day, days after the plan starts (median search)
+
+    @property
+    def run_rate(self) -> float:
+        """What the hire costs per year once hired: salary, benefits, equity."""
+        return self.base + self.benefits + self.equity
+
+    @property
+    def cash(self) -> float:
+        """Money paid out in the first 12 months of employment, hiring included."""
+        return self.run_rate + self.recruiting + self.interviewing
 
     @property
     def total(self) -> float:
-        return self.base + self.benefits + self.recruiting + self.interviewing
+        """Fully loaded first-year cost: cash plus lost output and the empty seat."""
+        return self.cash + self.ramp + self.empty_seat
 
 
 class CostSummary(BaseModel):
@@ -259,6 +277,81 @@ class CostSummary(BaseModel):
     first_year_total: float
     within_budget: bool | None
     sources: tuple[Source, ...]
+
+    @property
+    def run_rate(self) -> float:
+        return sum(line.run_rate for line in self.lines)
+
+
+class Outlook(BaseModel):
+    """Monte Carlo of the plan: P50/P90 of first-year cost and of 'whole mix in place by'."""
+
+    model_config = _FROZEN
+
+    trials: int
+    seed: int
+    cost_p50: float
+    cost_p90: float
+    days_p50: float
+    days_p90: float
+    date_p50: date
+    date_p90: date
+    cost_samples: tuple[float, ...]  # a thinned sample for the distribution chart
+    days_samples: tuple[float, ...]
+
+
+class Quarter(BaseModel):
+    """One quarter of the hiring plan: who starts, and cash spent so far."""
+
+    model_config = _FROZEN
+
+    index: int  # 1-based
+    label: str  # e.g. "Q1 2027"
+    starts: tuple[int, ...]  # hire orders starting this quarter
+    spend: float
+    cumulative: float
+
+
+class QuarterPlan(BaseModel):
+    model_config = _FROZEN
+
+    quarters: tuple[Quarter, ...]
+    budget: float | None
+    funded: int  # hires, in order, that fit the budget over the horizon
+    after_horizon: tuple[int, ...]  # hire orders whose start falls after the horizon
+
+
+class ReqOption(BaseModel):
+    model_config = _FROZEN
+
+    label: str
+    cost_p50: float
+    work_starts_p50: float  # days until the needed work has an owner
+    work_starts_date: date
+
+
+class ReqComparison(BaseModel):
+    """The all-in-one req against a focused req for the same first seat."""
+
+    model_config = _FROZEN
+
+    focused: ReqOption
+    generalist: ReqOption
+    sentence: str
+
+
+class SensitivityRow(BaseModel):
+    model_config = _FROZEN
+
+    assumption: str
+    low_label: str
+    high_label: str
+    low_total: float
+    high_total: float
+
+    @property
+    def swing(self) -> float:
+        return abs(self.high_total - self.low_total)
 
 
 class Plan(BaseModel):
@@ -273,6 +366,10 @@ class Plan(BaseModel):
     warnings: tuple[str, ...]
     bands: tuple[Band, ...]
     cost: CostSummary
+    outlook: Outlook | None = None
+    quarters: QuarterPlan | None = None
+    comparison: ReqComparison | None = None
+    sensitivity: tuple[SensitivityRow, ...] = ()
 
     def hires_per_archetype(self) -> dict[Archetype, int]:
         return {line.archetype: line.hires for line in self.mix}

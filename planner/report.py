@@ -82,6 +82,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "currency": cost.currency,
             "pay_percentile": cost.pay_percentile,
             "first_year_total": round(cost.first_year_total, 2),
+            "run_rate": round(cost.run_rate, 2),
+            "p50": round(plan.outlook.cost_p50, 2) if plan.outlook else None,
+            "p90": round(plan.outlook.cost_p90, 2) if plan.outlook else None,
             "within_budget": cost.within_budget,
             "per_hire": [
                 {
@@ -92,12 +95,73 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                     "benefits": round(line.benefits, 2),
                     "recruiting": round(line.recruiting, 2),
                     "interviewing": round(line.interviewing, 2),
+                    "equity": round(line.equity, 2),
+                    "ramp": round(line.ramp, 2),
+                    "empty_seat": round(line.empty_seat, 2),
                     "total": round(line.total, 2),
+                    "run_rate": round(line.run_rate, 2),
+                    "start_day": round(line.start_day, 1),
                 }
                 for line in cost.lines
             ],
             "sources": [cite(s) for s in cost.sources],
         },
+        **_outlook_dict(plan),
+    }
+
+
+def _outlook_dict(plan: Plan) -> dict[str, Any]:
+    o, q, c = plan.outlook, plan.quarters, plan.comparison
+    return {
+        "time_to_team_days": None
+        if o is None
+        else {
+            "p50": round(o.days_p50, 1),
+            "p90": round(o.days_p90, 1),
+            "p50_date": o.date_p50.isoformat(),
+            "p90_date": o.date_p90.isoformat(),
+            "trials": o.trials,
+            "seed": o.seed,
+        },
+        "quarters": []
+        if q is None
+        else [
+            {
+                "quarter": x.index,
+                "label": x.label,
+                "hires": list(x.starts),
+                "spend": round(x.spend, 2),
+                "cumulative_spend": round(x.cumulative, 2),
+            }
+            for x in q.quarters
+        ],
+        "budget": None
+        if q is None
+        else {"amount": q.budget, "funded_hires": q.funded, "after_horizon": list(q.after_horizon)},
+        "all_in_one_vs_focused": None
+        if c is None
+        else {
+            "sentence": c.sentence,
+            **{
+                key: {
+                    "label": opt.label,
+                    "cost_p50": round(opt.cost_p50, 2),
+                    "work_starts_days_p50": round(opt.work_starts_p50, 1),
+                    "work_starts_date": opt.work_starts_date.isoformat(),
+                }
+                for key, opt in (("focused", c.focused), ("all_in_one", c.generalist))
+            },
+        },
+        "sensitivity": [
+            {
+                "assumption": r.assumption,
+                "low": r.low_label,
+                "high": r.high_label,
+                "low_total": round(r.low_total, 2),
+                "high_total": round(r.high_total, 2),
+            }
+            for r in plan.sensitivity
+        ],
     }
 
 
@@ -129,6 +193,24 @@ def plan_to_text(plan: Plan) -> str:
     ))  # fmt: skip
     if plan.warnings:
         out += ["", "Warnings:", *(f"  ! {w}" for w in plan.warnings)]
+    if plan.outlook and plan.hires:
+        o = plan.outlook
+        out += [
+            "",
+            f"Uncertainty ({o.trials:,} trials, seed {o.seed}): first-year cost P50 "
+            f"{money(o.cost_p50, cur)}, P90 {money(o.cost_p90, cur)}; whole mix in place by "
+            f"{o.date_p50.isoformat()} (P50), {o.date_p90.isoformat()} (P90).",
+        ]
+    if plan.comparison:
+        out += ["", plan.comparison.sentence]
+    if plan.quarters and plan.hires:
+        out += ["", "Quarter plan (cash):"]
+        for q in plan.quarters.quarters:
+            starts = ", ".join(f"#{n}" for n in q.starts) or "—"
+            out.append(
+                f"  {q.label}: starts {starts}; spend {money(q.spend, cur)}, "
+                f"cumulative {money(q.cumulative, cur)}"
+            )
     out += [
         "",
         f"First-year cost: {money(plan.cost.first_year_total, cur)} "

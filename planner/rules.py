@@ -220,7 +220,9 @@ def recommend_mix(diagnosis: Diagnosis, answers: Answers) -> tuple[list[MixLine]
             line = by_archetype[archetype]
             if r < line.hires:
                 seat = line.have + r  # seat 0 is the archetype's first person ever
-                level = FIRST_LEVEL[failure][archetype] if seat == 0 else LATER_LEVEL[failure]
+                level = answers.level or (
+                    FIRST_LEVEL[failure][archetype] if seat == 0 else LATER_LEVEL[failure]
+                )
                 hires.append(Hire(order=len(hires) + 1, archetype=archetype, level=level))
     return lines, hires
 

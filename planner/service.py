@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from planner.bandtable import BandTable
 from planner.benchmarks import Assumptions, apply_premium
-from planner.costs import cost_plan, hires_within_budget
+from planner.costs import cost_plan, interviewer_hourly_cost
 from planner.errors import DataFileError
 from planner.fx import FxTable, convert_band
-from planner.models import Answers, Archetype, Band, Level, Plan
+from planner.models import (
+    Answers,
+    Archetype,
+    Band,
+    CostSummary,
+    Currency,
+    Hire,
+    Level,
+    Plan,
+    QuarterPlan,
+    ReqComparison,
+)
+from planner.quarters import quarter_plan
 from planner.report import money
 from planner.rules import ARCHETYPE_TITLE, diagnose, recommend_mix, stage_warnings
+from planner.schedule import fill_medians
+from planner.simulate import TRIALS, CostModel, SearchSpec, outlook, simulate
+from planner.tradeoffs import compare_reqs, sensitivity
 
 
 def market_band(
@@ -30,36 +48,76 @@ def market_band(
     return convert_band(apply_premium(band, assumptions.ai_premium), answers.display_currency, fx)
 
 
-def make_plan(answers: Answers, table: BandTable, assumptions: Assumptions, fx: FxTable) -> Plan:
-    """Diagnose the stage, recommend the mix net of the existing team, and price it."""
+class _Pricer:
+    """Prices a fixed list of hires under given answers and assumptions (reused by what-ifs)."""
+
+    def __init__(self, hires: Sequence[Hire], table: BandTable, fx: FxTable) -> None:
+        self.hires, self.table, self.fx = hires, table, fx
+
+    def bands(self, answers: Answers, a: Assumptions) -> list[Band]:
+        return [
+            market_band(self.table, h.archetype, h.level, answers, a, self.fx) for h in self.hires
+        ]
+
+    def interviewer(self, answers: Answers, a: Assumptions) -> Band:
+        return market_band(self.table, Archetype.DEVELOPER, Level.MID, answers, a, self.fx)
+
+    def cost(self, answers: Answers, a: Assumptions) -> CostSummary:
+        return cost_plan(
+            self.hires,
+            self.bands(answers, a),
+            self.interviewer(answers, a),
+            answers.display_currency,
+            answers.pay_percentile,
+            answers.channel,
+            answers.budget,
+            a,
+            self.fx,
+        )
+
+    def cost_model(self, answers: Answers, a: Assumptions) -> CostModel:
+        currency = answers.display_currency
+        hourly = interviewer_hourly_cost(self.interviewer(answers, a), a)
+        in_house = self.fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
+        return CostModel.from_assumptions(
+            a, answers.channel, in_house, a.interview_hours.value * hourly
+        )
+
+
+def make_plan(
+    answers: Answers,
+    table: BandTable,
+    assumptions: Assumptions,
+    fx: FxTable,
+    start: date | None = None,
+    trials: int = TRIALS,
+) -> Plan:
+    """Diagnose the stage, recommend the mix net of the existing team, price and simulate it."""
+    start = start or date.today()
     diagnosis = diagnose(answers)
     mix, hires = recommend_mix(diagnosis, answers)
-    bands = [market_band(table, h.archetype, h.level, answers, assumptions, fx) for h in hires]
-    interviewer = market_band(table, Archetype.DEVELOPER, Level.MID, answers, assumptions, fx)
-    currency = answers.display_currency
-    cost = cost_plan(
-        hires,
-        bands,
-        interviewer,
-        currency,
-        answers.pay_percentile,
-        answers.channel,
-        answers.budget,
-        assumptions,
-        fx,
+    pricer = _Pricer(hires, table, fx)
+    bands = pricer.bands(answers, assumptions)
+    cost = pricer.cost(answers, assumptions)
+    model = pricer.cost_model(answers, assumptions)
+    medians = fill_medians([h.archetype for h in hires], answers.channel, assumptions)
+    specs = [
+        SearchSpec(band=b, percentile=answers.pay_percentile, fill_median_days=float(m),
+                   mishire_rate=assumptions.mishire_rate.value)
+        for b, m in zip(bands, medians, strict=True)
+    ]  # fmt: skip
+    quarters = quarter_plan(
+        cost.lines, assumptions.notice_days.value, answers.horizon_quarters, answers.budget, start
     )
-    warnings = stage_warnings(diagnosis, answers, mix)
-    if answers.budget is not None and cost.within_budget is False:
-        fit = hires_within_budget(cost.lines, answers.budget)
-        outside = ", ".join(
-            f"#{line.order} {ARCHETYPE_TITLE[line.archetype].lower()}" for line in cost.lines[fit:]
-        )
-        warnings.append(
-            f"Over budget: the first-year cost is {money(cost.first_year_total, currency.value)} "
-            f"against a budget of {money(answers.budget, currency.value)}. "
-            f"The first {fit} hire(s) fit; {outside} fall outside. "
-            "Delay the last hires in the order first: they guard against a later failure."
-        )
+    warnings = stage_warnings(diagnosis, answers, mix) + _budget_warnings(quarters, cost, answers)
+    cost = cost.model_copy(
+        update={"within_budget": None if answers.budget is None else quarters.funded == len(hires)}
+    )
+    comparison = (
+        _compare(hires[0], specs[0], model, answers, assumptions, pricer, start, trials)
+        if hires
+        else None
+    )
     return Plan(
         answers=answers,
         diagnosis=diagnosis,
@@ -68,4 +126,63 @@ def make_plan(answers: Answers, table: BandTable, assumptions: Assumptions, fx: 
         warnings=tuple(warnings),
         bands=tuple(dict.fromkeys(bands)),
         cost=cost,
+        outlook=outlook(simulate(specs, model, trials, answers.seed), answers.seed, start),
+        quarters=quarters,
+        comparison=comparison,
+        sensitivity=sensitivity(
+            answers, assumptions, lambda ans, a: pricer.cost(ans, a).first_year_total
+        )
+        if hires
+        else (),
     )
+
+
+def _compare(
+    guard: Hire,
+    focused: SearchSpec,
+    model: CostModel,
+    answers: Answers,
+    a: Assumptions,
+    pricer: _Pricer,
+    start: date,
+    trials: int,
+) -> ReqComparison:
+    """The first seat filled by a focused req, or by one all-in-one 'ML engineer' req."""
+    generalist_band = market_band(
+        pricer.table, Archetype.DEVELOPER, guard.level, answers, a, pricer.fx
+    )
+    generalist = SearchSpec(
+        band=generalist_band,
+        percentile=min(90, answers.pay_percentile + a.generalist_percentile_uplift.value),
+        fill_median_days=focused.fill_median_days * a.generalist_time_factor.value,
+        mishire_rate=a.generalist_mishire_rate.value,
+    )
+    return compare_reqs(
+        focused, generalist, model, ARCHETYPE_TITLE[guard.archetype],
+        answers.display_currency.value, answers.seed, start, trials,
+    )  # fmt: skip
+
+
+def _budget_warnings(quarters: QuarterPlan, cost: CostSummary, answers: Answers) -> list[str]:
+    out = []
+    lines = cost.lines
+    cur = cost.currency
+    if answers.budget is not None and quarters.funded < len(lines):
+        spend = quarters.quarters[-1].cumulative
+        outside = ", ".join(
+            f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype].lower()}"
+            for ln in lines[quarters.funded :]
+        )
+        out.append(
+            f"Over budget: over the next {answers.horizon_quarters} quarter(s) the plan spends "
+            f"{money(spend, cur)} against a budget of {money(answers.budget, cur)}. "
+            f"The first {quarters.funded} hire(s) fit; {outside} fall outside. "
+            "Delay or drop the last hires first: they guard against a later failure."
+        )
+    if quarters.after_horizon:
+        late = ", ".join(f"#{n}" for n in quarters.after_horizon)
+        out.append(
+            f"Hire(s) {late} would start after the {answers.horizon_quarters}-quarter horizon at "
+            "the current pace; run more searches at once, use an agency, or extend the horizon."
+        )
+    return out

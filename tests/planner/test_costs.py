@@ -17,9 +17,12 @@ DEV_AGENCY = 40_120.60
 # Interviewer: a mid developer at the median, 133,080 x 1.187 = 157,965.96 a year, loaded
 # x 1/0.702, per 2,080 hours, x 100 hours:
 INTERVIEWING = 10_818.40
-DEV_TOTAL = 336_698.26
+# Ramp: 3 months at 50% output = 12.5% of a year's base, 200,603 x 0.125:
+DEV_RAMP = 25_075.38
+DEV_TOTAL = 361_773.64
 # Senior researcher P50 = BLS data scientists' P75, 155,810 x 1.187 = 184,946.47:
-RES_TOTAL = 311_264.20
+# (+ its ramp 184,946.47 x 0.125 = 23,118.31)
+RES_TOTAL = 334_382.51
 
 
 def test_first_year_cost_of_the_early_stage_plan(bands, assumptions, fx):
@@ -30,6 +33,9 @@ def test_first_year_cost_of_the_early_stage_plan(bands, assumptions, fx):
     assert dev.benefits == pytest.approx(DEV_BENEFITS, abs=0.01)
     assert dev.recruiting == pytest.approx(DEV_AGENCY, abs=0.01)
     assert dev.interviewing == pytest.approx(INTERVIEWING, abs=0.01)
+    assert dev.ramp == pytest.approx(DEV_RAMP, abs=0.01)
+    assert dev.equity == 0 and dev.empty_seat == 0  # both zero until the user sets them
+    assert dev.run_rate == pytest.approx(DEV_BASE + DEV_BENEFITS, abs=0.01)
     assert res.total == pytest.approx(RES_TOTAL, abs=0.01)
     assert plan.cost.first_year_total == pytest.approx(RES_TOTAL + DEV_TOTAL, abs=0.02)
 
@@ -39,7 +45,9 @@ def test_in_house_channel_uses_the_cost_per_hire(bands, assumptions, fx):
     plan = make_plan(Answers(channel="in_house"), bands, assumptions, fx)
     dev = plan.cost.lines[1]
     assert dev.recruiting == 4700
-    assert dev.total == pytest.approx(DEV_BASE + DEV_BENEFITS + 4700 + INTERVIEWING, abs=0.02)
+    assert dev.total == pytest.approx(
+        DEV_BASE + DEV_BENEFITS + 4700 + INTERVIEWING + DEV_RAMP, abs=0.02
+    )
 
 
 @pytest.mark.parametrize(
@@ -148,3 +156,20 @@ def test_uploaded_bands_replace_shipped_ones(bands, assumptions, fx):
     assert dev.p50 == 190_000 and dev.origin == "pave.csv"
     researcher = next(b for b in plan.bands if b.archetype.value == "researcher")
     assert researcher.origin == "shipped"
+
+
+def test_equity_and_the_empty_seat_are_costed_when_set(bands, assumptions, fx):
+    """Equity 10% of base; an empty seat at 10,000 a month until day 42 x 0.85 + 21 = 56.7."""
+    a = assumptions.with_values(equity_share=0.10, empty_seat_per_month=10_000)
+    dev = make_plan(Answers(), bands, a, fx).cost.lines[1]
+    assert dev.equity == pytest.approx(DEV_BASE * 0.10, abs=0.01)
+    assert dev.start_day == pytest.approx(42 * 0.85 + 21)
+    assert dev.empty_seat == pytest.approx(10_000 * 56.7 / (365.25 / 12), abs=0.01)
+
+
+def test_third_hire_waits_for_a_free_search_slot(bands, assumptions, fx):
+    """Two searches at once: hire 3 opens when hire 1's offer is accepted (day 35.7)."""
+    answers = Answers(data_maturity="platform", problem_validation="proven", live_models=3,
+                      products=3, regions=2)  # fmt: skip
+    lines = make_plan(answers, bands, assumptions, fx).cost.lines
+    assert [round(ln.start_day, 1) for ln in lines] == [56.7, 56.7, 92.4, 92.4, 128.1]

@@ -1,0 +1,217 @@
+"""Plotly figures of the plan over time: uncertainty, the quarter plan, and what moves the cost."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import plotly.graph_objects as go
+
+from planner.chart_style import BAND_FILL, BAND_LINE, BUDGET, INK, MUTED, OFFER, layout, money_axis
+from planner.models import Plan
+from planner.report import short_money
+
+HISTOGRAM_BINS = 40
+
+
+def _histogram(values: np.ndarray, bins: int = HISTOGRAM_BINS) -> tuple[np.ndarray, np.ndarray]:
+    counts, edges = np.histogram(values, bins=bins)
+    return (edges[:-1] + edges[1:]) / 2, counts / max(1, counts.sum())
+
+
+def _marker_lines(fig: go.Figure, marks: list[tuple[float, str]], top: float) -> None:
+    for x, text in marks:
+        fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=top, line={"color": OFFER, "width": 2})
+        fig.add_annotation(
+            x=x,
+            y=top,
+            text=text,
+            showarrow=False,
+            yanchor="bottom",
+            font={"color": OFFER, "size": 12},
+        )
+
+
+def cost_outlook_figure(plan: Plan) -> go.Figure:
+    """Distribution of the plan's first-year cost over the simulated futures, P50 and P90."""
+    assert plan.outlook is not None
+    o, cur = plan.outlook, plan.cost.currency
+    x, share = _histogram(np.array(o.cost_samples))
+    fig = go.Figure(
+        go.Bar(
+            x=x,
+            y=share,
+            marker={"color": BAND_FILL, "line": {"color": BAND_LINE, "width": 0.5}},
+            hovertemplate="%{x:,.0f}: %{y:.1%} of futures<extra></extra>",
+            showlegend=False,
+        )
+    )
+    top = float(share.max()) * 1.05
+    _marker_lines(
+        fig,
+        [
+            (o.cost_p50, f"P50 {short_money(o.cost_p50, cur)}"),
+            (o.cost_p90, f"P90 {short_money(o.cost_p90, cur)}"),
+        ],
+        top,
+    )
+    layout(
+        fig,
+        f"First-year cost: {short_money(o.cost_p50, cur)} likely, {short_money(o.cost_p90, cur)} "
+        "in a bad year",
+        f"{o.trials:,} simulated futures (seed {o.seed}): offers, search time, mis-hires",
+        "Share of futures per cost bucket. Assumptions: About the data and the Plan page.",
+        height=330,
+    )
+    fig.update_xaxes(**money_axis(cur))
+    fig.update_yaxes(tickformat=".0%", gridcolor="#E4E7EB", range=[0, top * 1.15])
+    return fig
+
+
+def team_date_figure(plan: Plan, start: date) -> go.Figure:
+    """Distribution of the day the whole mix is in place, P50 and P90 as dates."""
+    assert plan.outlook is not None
+    o = plan.outlook
+    days, share = _histogram(np.array(o.days_samples))
+    dates = [start + timedelta(days=float(d)) for d in days]
+    fig = go.Figure(
+        go.Bar(
+            x=dates,
+            y=share,
+            marker={"color": BAND_FILL, "line": {"color": BAND_LINE, "width": 0.5}},
+            hovertemplate="%{x|%d %b %Y}: %{y:.1%} of futures<extra></extra>",
+            showlegend=False,
+        )
+    )
+    top = float(share.max()) * 1.05
+    _marker_lines(
+        fig,
+        [
+            (_ms(start + timedelta(days=o.days_p50)), f"P50 {o.date_p50:%d %b %Y}"),
+            (_ms(start + timedelta(days=o.days_p90)), f"P90 {o.date_p90:%d %b %Y}"),
+        ],
+        top,
+    )
+    layout(
+        fig,
+        f"Whole mix in place by {o.date_p50:%b %Y} (P50), {o.date_p90:%b %Y} (P90)",
+        f"First day of the last hire, {o.trials:,} simulated futures",
+        "Search times: SHRM median time to fill (2016) with our spread; see About the data.",
+        height=330,
+    )
+    fig.update_xaxes(gridcolor="#E4E7EB")
+    fig.update_yaxes(tickformat=".0%", gridcolor="#E4E7EB", range=[0, top * 1.15])
+    return fig
+
+
+def _ms(d: date) -> float:
+    """Plotly date axes take milliseconds since the epoch for shapes."""
+    return (d - date(1970, 1, 1)).total_seconds() * 1000
+
+
+def quarter_figure(plan: Plan) -> go.Figure:
+    """Cash spent per quarter (bars), cumulative (line) and the budget (dashed)."""
+    assert plan.quarters is not None
+    q, cur = plan.quarters, plan.cost.currency
+    labels = [x.label for x in q.quarters]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=labels,
+            y=[x.spend for x in q.quarters],
+            name="Spend in the quarter",
+            marker={"color": BAND_FILL, "line": {"color": BAND_LINE, "width": 1}},
+            text=[_starts(x.starts) for x in q.quarters],
+            textposition="inside",
+            insidetextanchor="start",
+            textfont={"color": INK},
+            hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=labels,
+            y=[x.cumulative for x in q.quarters],
+            name="Cumulative",
+            mode="lines+markers",
+            line={"color": BAND_LINE, "width": 3},
+            hovertemplate="%{x}: %{y:,.0f} so far<extra></extra>",
+        )
+    )
+    if q.budget is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=labels,
+                y=[q.budget] * len(labels),
+                name="Budget",
+                mode="lines",
+                line={"color": BUDGET, "width": 2, "dash": "dash"},
+                hovertemplate="Budget %{y:,.0f}<extra></extra>",
+            )
+        )
+    fits = "" if q.budget is None else f" · budget covers {q.funded} of {len(plan.hires)} hire(s)"
+    layout(
+        fig,
+        f"Cash over {len(labels)} quarter(s): {short_money(q.quarters[-1].cumulative, cur)}",
+        f"Hires land in the recommended order{fits}",
+        "Salary, benefits and equity from each first day; recruiting and interviews when the "
+        "offer is accepted.",
+        height=360,
+    )
+    fig.update_yaxes(**money_axis(cur))
+    return fig
+
+
+def _starts(orders: tuple[int, ...]) -> str:
+    return ("starts " + ", ".join(f"#{n}" for n in orders)) if orders else ""
+
+
+def tornado_figure(plan: Plan) -> go.Figure:
+    """Which assumptions move first-year cost most: low and high, around today's total."""
+    cur, base = plan.cost.currency, plan.cost.first_year_total
+    rows = list(reversed(plan.sensitivity))  # biggest at the top
+    labels = [r.assumption for r in rows]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=[r.low_total - base for r in rows],
+            base=[base] * len(rows),
+            orientation="h",
+            name="Assumption lower",
+            marker={"color": BAND_LINE},
+            text=[r.low_label for r in rows],
+            textposition="outside",
+            textfont={"color": MUTED},
+            hovertemplate="%{y} at its low value: %{x:,.0f} vs today<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=[r.high_total - base for r in rows],
+            base=[base] * len(rows),
+            orientation="h",
+            name="Assumption higher",
+            marker={"color": OFFER},
+            text=[r.high_label for r in rows],
+            textposition="outside",
+            textfont={"color": MUTED},
+            hovertemplate="%{y} at its high value: %{x:,.0f} vs today<extra></extra>",
+        )
+    )
+    top = rows[-1] if rows else None
+    layout(
+        fig,
+        f"What moves the cost most: {top.assumption.split(' (')[0].lower()}"
+        if top
+        else "What moves the cost",
+        "First-year cost if one assumption moves 20% (pay: 15 points); "
+        f"today {short_money(base, cur)}",
+        "Each bar changes one assumption and keeps the rest.",
+        height=160 + 42 * max(1, len(rows)),
+    )
+    fig.update_layout(barmode="overlay", margin={"l": 10})
+    fig.update_xaxes(**money_axis(cur))
+    fig.update_yaxes(automargin=True)
+    return fig

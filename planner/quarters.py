@@ -1,0 +1,66 @@
+"""The quarter plan: hires land in order; cash spent per quarter against the budget."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import numpy as np
+
+from planner.models import CostLine, Quarter, QuarterPlan
+
+DAYS_PER_QUARTER = 365.25 / 4
+
+
+def cash_by_quarter(line: CostLine, notice_days: float, horizon: int) -> np.ndarray:
+    """One hire's cash per quarter: hiring costs when the offer is accepted, pay from day one."""
+    spend = np.zeros(horizon)
+    offer_q = int((line.start_day - notice_days) // DAYS_PER_QUARTER)
+    if 0 <= offer_q < horizon:
+        spend[offer_q] += line.recruiting + line.interviewing
+    per_day = line.run_rate / 365.25
+    for q in range(horizon):
+        q_start, q_end = q * DAYS_PER_QUARTER, (q + 1) * DAYS_PER_QUARTER
+        employed = max(0.0, q_end - max(q_start, line.start_day))
+        spend[q] += min(employed, DAYS_PER_QUARTER) * per_day
+    return spend
+
+
+def quarter_plan(
+    lines: Sequence[CostLine],
+    notice_days: float,
+    horizon: int,
+    budget: float | None,
+    start: date,
+) -> QuarterPlan:
+    """Spend per quarter for the whole plan, and how many hires, in order, the budget covers."""
+    per_hire = np.array([cash_by_quarter(ln, notice_days, horizon) for ln in lines]).reshape(
+        len(lines), horizon
+    )
+    totals = per_hire.sum(axis=1)
+    funded = len(lines)
+    if budget is not None:
+        # Take hires in order while the cumulative spend fits: more budget never funds fewer.
+        within = np.cumsum(totals) <= budget + 1e-6
+        funded = int(np.argmin(within)) if not within.all() else len(lines)
+    spend = per_hire.sum(axis=0)
+    cumulative = np.cumsum(spend)
+    quarters = []
+    for q in range(horizon):
+        first_day = start + timedelta(days=round(q * DAYS_PER_QUARTER))
+        starts = tuple(
+            ln.order
+            for ln in lines
+            if q * DAYS_PER_QUARTER <= ln.start_day < (q + 1) * DAYS_PER_QUARTER
+        )
+        quarters.append(
+            Quarter(
+                index=q + 1,
+                label=f"Q{q + 1} · {first_day:%b %Y}",
+                starts=starts,
+                spend=float(spend[q]),
+                cumulative=float(cumulative[q]),
+            )
+        )
+    after = tuple(ln.order for ln in lines if ln.start_day >= horizon * DAYS_PER_QUARTER)
+    return QuarterPlan(quarters=tuple(quarters), budget=budget, funded=funded, after_horizon=after)
