@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from planner import make_plan
 from planner.query import answers_to_query
 from ui.data import active_table, shipped_data
+from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
 from ui.questionnaire import (
     ask_costs,
     ask_market,
@@ -39,7 +42,8 @@ with questions:
 
 answers = current_answers()
 assumptions, notice = current_assumptions(shipped_assumptions)
-plan = make_plan(answers, active_table(shipped), assumptions, current_fx(shipped_fx))
+today = date.today()
+plan = make_plan(answers, active_table(shipped), assumptions, current_fx(shipped_fx), start=today)
 st.query_params.from_dict(answers_to_query(answers))
 save_state()
 
@@ -47,3 +51,7 @@ with results:
     show_diagnosis(plan)
     show_mix(plan)
     show_cost(plan, notice)
+    show_outlook(plan, today)
+    show_comparison(plan)
+    show_quarters(plan)
+    show_drivers(plan)

@@ -27,6 +27,9 @@ QUERY_KEYS: Mapping[str, str] = {
     "channel": "channel",
     "location": "location",
     "currency": "currency",
+    "level": "level",
+    "horizon": "horizon_quarters",
+    "seed": "seed",
     "budget": "budget",
 }
 MAX_VALUE_LENGTH = 40  # longer than any valid value; keeps hostile strings out of messages
@@ -50,7 +53,7 @@ def answers_from_query(
             ignored.append(f"unknown parameter {_shown(key)}")
             continue
         value: object = raw.strip()
-        if field in ("planned_req", "currency") and value in ("", "none", "auto"):
+        if field in ("planned_req", "currency", "level") and value in ("", "none", "auto"):
             value = None
         try:
             Answers.model_validate({**base.model_dump(), field: value})

@@ -18,6 +18,7 @@ from planner.models import (
     Channel,
     Currency,
     DataMaturity,
+    Level,
     Location,
     PlannedReq,
     ProblemValidation,
@@ -47,13 +48,36 @@ REQ_LABEL = {
 CHANNEL_LABEL = {Channel.AGENCY: "Recruiting agency", Channel.IN_HOUSE: "In-house recruiting"}
 AUTO = "auto"  # currency: the location's own
 # Assumptions a user may edit here: key -> (widget label, shown as percent?)
-EDITABLE = {
+# Assumptions a user may edit, by expander: key -> (widget label, shown as percent?)
+COST_ASSUMPTIONS = {
     "ai_premium": ("AI/ML wage premium (%)", True),
     "benefits_share": ("Benefits share of total compensation (%)", True),
     "agency_fee": ("Agency fee, share of first-year base (%)", True),
-    "in_house_cost_per_hire": ("In-house cost per hire", False),
+    "in_house_cost_per_hire": ("In-house cost per hire (USD)", False),
     "interview_hours": ("Interviewer hours per hire", False),
+    "equity_share": ("Equity per year, share of base (%)", True),
+    "ramp_months": ("Onboarding ramp (months)", False),
+    "ramp_productivity": ("Productivity during the ramp (%)", True),
+    "empty_seat_per_month": ("Cost of an empty seat per month", False),
 }
+TIME_ASSUMPTIONS = {
+    "time_to_fill_researcher": ("Median days to fill: researcher", False),
+    "time_to_fill_developer": ("Median days to fill: developer", False),
+    "time_to_fill_operator": ("Median days to fill: operator", False),
+    "time_to_fill_spread": ("Spread of time to fill (log-normal sigma)", False),
+    "notice_days": ("Days from offer to first day", False),
+    "agency_speedup": ("Time an agency saves (%)", True),
+    "parallel_searches": ("Searches run at once", False),
+    "offer_spread": ("Spread of offers (percentile points)", False),
+    "mishire_rate": ("Chance a hire does not work out (%)", True),
+}
+GENERALIST_ASSUMPTIONS = {
+    "generalist_time_factor": ("All-in-one req: time to fill ×", False),
+    "generalist_percentile_uplift": ("All-in-one req: pay percentile + points", False),
+    "generalist_mishire_rate": ("All-in-one req: chance of the wrong fit (%)", True),
+}
+EDITABLE = {**COST_ASSUMPTIONS, **TIME_ASSUMPTIONS, **GENERALIST_ASSUMPTIONS}
+LEVEL_LABEL = {AUTO: "As the stage calls for", **{lv.value: lv.value.title() for lv in Level}}
 
 
 def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable) -> None:
@@ -68,6 +92,7 @@ def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable)
         saved = answers.model_dump(mode="json")
         saved["planned_req"] = saved["planned_req"] or NO_REQ
         saved["currency"] = saved["currency"] or AUTO
+        saved["level"] = saved["level"] or AUTO
         for key, (_, pct) in EDITABLE.items():
             value = getattr(assumptions, key).value
             saved["a." + key] = round(value * 100, 2) if pct else value
@@ -178,7 +203,7 @@ def ask_market() -> None:
 
 
 def ask_costs(currency: str) -> None:
-    with st.expander("Pay, recruiting and budget", expanded=False):
+    with st.expander("Pay, recruiting, budget and horizon", expanded=False):
         st.slider(
             "Pay percentile for offers",
             min_value=10,
@@ -186,6 +211,13 @@ def ask_costs(currency: str) -> None:
             step=5,
             key=P + "pay_percentile",
             help="Where in the market band your offers land. 50 = the market median.",
+        )
+        st.selectbox(
+            "Level of every hire",
+            list(LEVEL_LABEL),
+            format_func=LEVEL_LABEL.__getitem__,
+            key=P + "level",
+            help="Override the levels the stage calls for, e.g. to hire mid-level only.",
         )
         st.radio(
             "Recruiting channel",
@@ -195,34 +227,52 @@ def ask_costs(currency: str) -> None:
             horizontal=True,
         )
         st.number_input(
-            f"First-year hiring budget ({currency}, optional)",
+            f"Hiring budget for the horizon ({currency}, optional)",
             min_value=0.0,
             max_value=float(MAX_BUDGET),
             step=50_000.0,
             format="%.0f",
             placeholder="No budget set",
             key=P + "budget",
-            help="Leave empty for no budget. We say which hires fit, in order.",
+            help="Cash for salaries, benefits, equity, recruiting and interviews over the "
+            "horizon. We say which hires fit, in order.",
         )
-    with st.expander("Cost assumptions (editable)", expanded=False):
-        for key, (label, pct) in EDITABLE.items():
-            st.number_input(
-                label,
-                min_value=0.0,
-                max_value=200.0 if pct else 1_000_000.0,
-                step=1.0 if pct else 100.0,
-                key=P + "a." + key,
-            )
-        st.caption("Exchange rates, US dollars per unit (dated in About the data):")
+        st.slider("Horizon (quarters)", 1, 12, key=P + "horizon_quarters")
+    _assumption_inputs("Cost assumptions", COST_ASSUMPTIONS)
+    _assumption_inputs("Time to fill and hiring risk", TIME_ASSUMPTIONS)
+    with st.expander("Exchange rates and simulation", expanded=False):
+        st.caption("US dollars per unit (dated on About the data):")
         cols = st.columns(3)
-        for col, currency in zip(cols, [c for c in Currency if c is not Currency.USD], strict=True):
+        for col, cur in zip(cols, [c for c in Currency if c is not Currency.USD], strict=True):
             col.number_input(
-                f"USD per {currency.value}",
+                f"USD per {cur.value}",
                 min_value=0.01,
                 max_value=100.0,
                 step=0.01,
                 format="%.3f",
-                key=P + "fx." + currency.value,
+                key=P + "fx." + cur.value,
+            )
+        st.number_input(
+            "Simulation seed",
+            min_value=0,
+            max_value=2**32 - 1,
+            step=1,
+            key=P + "seed",
+            help="The same seed gives the same P50 and P90.",
+        )
+    _assumption_inputs("All-in-one req assumptions", GENERALIST_ASSUMPTIONS)
+
+
+def _assumption_inputs(title: str, items: Mapping[str, tuple[str, bool]]) -> None:
+    with st.expander(title, expanded=False):
+        st.caption("Defaults come from data/assumptions.toml; sources on About the data.")
+        for key, (label, pct) in items.items():
+            st.number_input(
+                label,
+                min_value=0.0,
+                max_value=100.0 if pct else 10_000_000.0,
+                step=1.0 if pct else 0.1 if "spread" in key and "offer" not in key else 1.0,
+                key=P + "a." + key,
             )
 
 
@@ -231,8 +281,9 @@ def current_answers() -> Answers:
     values = {f: st.session_state[P + f] for f in Answers.model_fields if P + f in st.session_state}
     if values.get("planned_req") == NO_REQ:
         values["planned_req"] = None
-    if values.get("currency") == AUTO:
-        values["currency"] = None
+    for field in ("currency", "level"):
+        if values.get(field) == AUTO:
+            values[field] = None
     return Answers.model_validate(values)
 
 

@@ -22,7 +22,7 @@ CHART_CONFIG = {
 }
 
 
-def _chart_config(filename: str) -> dict[str, object]:
+def chart_config(filename: str) -> dict[str, object]:
     return {
         **CHART_CONFIG,
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
@@ -102,23 +102,27 @@ def show_cost(plan: Plan, notice: str | None) -> None:
         return
     cur = plan.cost.currency
     c1, c2 = st.columns(2)
-    c1.metric("First-year cost of the plan", money(plan.cost.first_year_total, cur))
-    if plan.answers.budget is not None:
-        left = plan.answers.budget - plan.cost.first_year_total
-        c2.metric(
-            "Against your budget",
-            money(abs(left), cur) + (" left" if left >= 0 else " over"),
-        )
+    c1.metric(
+        "Fully loaded first-year cost",
+        money(plan.cost.first_year_total, cur),
+        help="First 12 months of each hire: pay, benefits, equity, recruiting, interviews, "
+        "ramp-up and the empty seat while the search runs.",
+    )
+    c2.metric(
+        "Run rate per year",
+        money(plan.cost.run_rate, cur),
+        help="What the new team costs each year once hired: salary, benefits, equity.",
+    )
     st.plotly_chart(
         market_band_figure(plan),
         width="stretch",
-        config=_chart_config("ml-hires-vs-market"),
+        config=chart_config("ml-hires-vs-market"),
         key="plan.chart.market",
     )
     st.plotly_chart(
         cost_breakdown_figure(plan),
         width="stretch",
-        config=_chart_config("ml-hiring-first-year-cost"),
+        config=chart_config("ml-hiring-first-year-cost"),
         key="plan.chart.cost",
     )
     show_provenance(plan)

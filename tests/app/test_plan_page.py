@@ -32,7 +32,8 @@ def test_defaults_render_without_exception():
     at = _page()
     assert not at.exception
     assert _headline(at) == "Weak problem validation"
-    assert len(at.get("plotly_chart")) == 2
+    # market, cost breakdown, cost outlook, team date, quarter plan, drivers
+    assert len(at.get("plotly_chart")) == 6
     assert any("BLS OEWS May 2024" in c.value for c in at.caption)
 
 

@@ -11,9 +11,7 @@ UPLOADS = FIXTURES / "uploads"
 
 
 def _upload(at: AppTest, name: str) -> AppTest:
-    at.file_uploader(key="data.file").set_value(
-        (name, (UPLOADS / name).read_bytes(), "text/csv")
-    )
+    at.file_uploader(key="data.file").set_value((name, (UPLOADS / name).read_bytes(), "text/csv"))
     return at.run()
 
 
@@ -30,7 +28,9 @@ def test_bad_upload_lists_problems_and_keeps_the_shipped_data():
     at = AppTest.from_file(str(ROOT / "app_pages" / "your_data.py"), default_timeout=TIMEOUT).run()
     _upload(at, "many_problems.csv")
     assert not at.exception
-    assert at.error[0].value.startswith("many_problems.csv: 64 problem(s) found, so nothing was loaded.")
+    assert at.error[0].value.startswith(
+        "many_problems.csv: 64 problem(s) found, so nothing was loaded."
+    )
     problems = at.dataframe[0].value
     assert len(problems) == 50
     assert problems.iloc[0].to_dict() == {

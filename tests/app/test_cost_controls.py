@@ -1,0 +1,85 @@
+"""The cost-model controls on the Plan page: each one moves what it should."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGE = str(ROOT / "app_pages" / "plan.py")
+
+
+def _page() -> AppTest:
+    return AppTest.from_file(PAGE, default_timeout=30).run()
+
+
+def _metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _money(text: str) -> float:
+    return float(text.lstrip("$£€CA").replace(",", ""))
+
+
+def test_higher_percentile_raises_p50_and_p90():
+    """Moving offers from P50 to P75 raises both simulated percentiles."""
+    at = _page()
+    p50, p90 = _money(_metric(at, "First-year cost, P50")), _money(_metric(at, "First-year cost, P90"))
+    at.slider(key="plan.pay_percentile").set_value(75).run()
+    assert _money(_metric(at, "First-year cost, P50")) > p50
+    assert _money(_metric(at, "First-year cost, P90")) > p90
+
+
+def test_same_seed_same_numbers_new_seed_new_numbers():
+    """Rerunning with the same seed repeats the P50; another seed moves it a little."""
+    at = _page()
+    first = _metric(at, "First-year cost, P50")
+    at.run()
+    assert _metric(at, "First-year cost, P50") == first
+    at.number_input(key="plan.seed").set_value(7).run()
+    assert _metric(at, "First-year cost, P50") != first
+
+
+def test_small_budget_names_the_hires_outside_it():
+    """A budget that covers one hire over the horizon says which hire falls outside."""
+    at = _page()
+    at.number_input(key="plan.budget").set_value(300_000.0).run()
+    warning = next(w.value for w in at.warning if w.value.startswith("Over budget"))
+    assert "The first 1 hire(s) fit; #2 model developer fall outside" in warning
+
+
+def test_empty_seat_cost_appears_in_the_breakdown():
+    """Setting a cost per empty month adds an 'Empty seat' part to the cost chart."""
+    import plotly.io as pio
+
+    at = _page()
+    at.number_input(key="plan.a.empty_seat_per_month").set_value(20_000.0).run()
+    fig = pio.from_json(at.get("plotly_chart")[1].proto.spec)
+    assert "Empty seat" in [t.name for t in fig.data]
+
+
+def test_level_override_prices_every_hire_at_that_level():
+    """'Mid' for every hire lowers the fully loaded cost."""
+    at = _page()
+    before = _money(_metric(at, "Fully loaded first-year cost"))
+    at.selectbox(key="plan.level").set_value("mid").run()
+    assert _money(_metric(at, "Fully loaded first-year cost")) < before
+    assert set(at.dataframe[1].value["Level"]) == {"mid"}
+
+
+def test_generalist_comparison_is_one_plain_sentence():
+    """The all-in-one comparison is stated in one sentence with both options in a table."""
+    at = _page()
+    sentence = next(i.value for i in at.info if i.value.startswith("One all-in-one"))
+    assert sentence.count(".") == 1 and "later than with a focused model researcher req" in sentence
+
+
+@pytest.mark.parametrize("value", [95.0, 0.0])
+def test_out_of_range_edit_is_refused_not_crashing(value):
+    """A benefits share of 95% (over the 90% limit) is refused with a message; 0% is fine."""
+    at = _page()
+    at.number_input(key="plan.a.benefits_share").set_value(value).run()
+    assert not at.exception
+    refused = any("were not applied" in w.value for w in at.warning)
+    assert refused is (value == 95.0)

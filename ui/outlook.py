@@ -1,0 +1,117 @@
+"""Render the plan over time: uncertainty, the all-in-one req, the quarter plan, the drivers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from planner import Plan
+from planner.charts_plan import (
+    cost_outlook_figure,
+    quarter_figure,
+    team_date_figure,
+    tornado_figure,
+)
+from planner.report import money
+from ui.results import chart_config
+
+
+def show_outlook(plan: Plan, start: date) -> None:
+    if plan.outlook is None or not plan.hires:
+        return
+    o, cur = plan.outlook, plan.cost.currency
+    st.subheader("How sure is this?", anchor=False)
+    c1, c2 = st.columns(2)
+    c1.metric(
+        "First-year cost, P50",
+        money(o.cost_p50, cur),
+        help="Half of the simulated futures cost less than this.",
+    )
+    c1.metric(
+        "First-year cost, P90",
+        money(o.cost_p90, cur),
+        help="Nine in ten simulated futures cost less than this.",
+    )
+    c2.metric("Whole mix in place by (P50)", f"{o.date_p50:%d %b %Y}")
+    c2.metric("Whole mix in place by (P90)", f"{o.date_p90:%d %b %Y}")
+    st.plotly_chart(
+        cost_outlook_figure(plan),
+        width="stretch",
+        config=chart_config("ml-hiring-cost-outlook"),
+        key="plan.chart.outlook",
+    )
+    st.plotly_chart(
+        team_date_figure(plan, start),
+        width="stretch",
+        config=chart_config("ml-team-in-place-by"),
+        key="plan.chart.dates",
+    )
+
+
+def show_comparison(plan: Plan) -> None:
+    c = plan.comparison
+    if c is None:
+        return
+    cur = plan.cost.currency
+    st.subheader("One all-in-one req, or focused reqs?", anchor=False)
+    st.info(c.sentence)
+    table = pd.DataFrame(
+        [
+            {
+                "Req": opt.label,
+                "First-year cost (P50)": money(opt.cost_p50, cur),
+                "Needed work has an owner by (P50)": f"{opt.work_starts_date:%d %b %Y}",
+            }
+            for opt in (c.focused, c.generalist)
+        ]
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    a = plan.answers
+    st.caption(
+        "The all-in-one search is modelled as longer, pricier to close and likelier to land "
+        "someone strong in the wrong slice; each penalty is an editable assumption "
+        f"(pay percentile {a.pay_percentile} + uplift, capped at 90)."
+    )
+
+
+def show_quarters(plan: Plan) -> None:
+    q = plan.quarters
+    if q is None or not plan.hires:
+        return
+    cur = plan.cost.currency
+    st.subheader("Quarter by quarter", anchor=False)
+    st.plotly_chart(
+        quarter_figure(plan),
+        width="stretch",
+        config=chart_config("ml-hiring-quarter-plan"),
+        key="plan.chart.quarters",
+    )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Quarter": x.label,
+                    "Hires starting": ", ".join(f"#{n}" for n in x.starts) or "—",
+                    "Spend": money(x.spend, cur),
+                    "Cumulative": money(x.cumulative, cur),
+                }
+                for x in q.quarters
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def show_drivers(plan: Plan) -> None:
+    if not plan.sensitivity:
+        return
+    st.subheader("What moves the cost most", anchor=False)
+    st.plotly_chart(
+        tornado_figure(plan),
+        width="stretch",
+        config=chart_config("ml-hiring-cost-drivers"),
+        key="plan.chart.tornado",
+    )
