@@ -65,10 +65,10 @@ def cost_plan(
     hourly = interviewer_hourly_cost(interviewer_band, a)
     in_house = fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
     medians = fill_medians([h.archetype for h in hires], channel, a)
-    _, starts = start_days(medians[None, :], int(a.parallel_searches.value), a.notice_days.value)
+    _, starts = start_days(medians[:, None], int(a.parallel_searches.value), a.notice_days.value)
     lines = tuple(
         cost_hire(h, b, percentile, channel, a, hourly, in_house, float(day))
-        for h, b, day in zip(hires, bands, starts[0], strict=True)
+        for h, b, day in zip(hires, bands, starts[:, 0], strict=True)
     )
     total = sum(line.total for line in lines)
     sources: list[Source] = list(dict.fromkeys(b.source for b in bands))

@@ -23,16 +23,27 @@ def fill_medians(
 def start_days(fill_days: np.ndarray, slots: int, notice: float) -> tuple[np.ndarray, np.ndarray]:
     """Offer-accepted and first-day days for reqs opened in order, `slots` searches at a time.
 
-    `fill_days` has shape (trials, hires); a search starts when a slot frees (the interview
-    team moves on once an offer is accepted). Vectorised over trials; loops over hires only.
+    `fill_days` has shape (hires, trials) — one contiguous row per hire, so each step works on
+    whole rows. A search starts when a slot frees (the interview team moves on once an offer
+    is accepted). Vectorised over trials; the loop is over hires only.
     """
-    fill = np.atleast_2d(fill_days)
-    trials, hires = fill.shape
-    free = np.zeros((trials, max(1, slots)))
-    rows = np.arange(trials)
-    accepted = np.empty_like(fill)
-    for h in range(hires):
-        slot = free.argmin(axis=1)
-        accepted[:, h] = free[rows, slot] + fill[:, h]
-        free[rows, slot] = accepted[:, h]
+    fill = np.asarray(fill_days, dtype=float)
+    if fill.ndim == 1:
+        fill = fill[:, None]
+    hires, trials = fill.shape
+    if slots <= 1:
+        accepted = np.cumsum(fill, axis=0)
+    elif slots == 2:  # the common case, without fancy indexing: two sorted slot clocks
+        accepted = np.empty(fill.shape)
+        early, late = np.zeros(trials), np.zeros(trials)
+        for h in range(hires):
+            np.add(early, fill[h], out=accepted[h])
+            early, late = np.minimum(accepted[h], late), np.maximum(accepted[h], late)
+    else:
+        accepted = np.empty(fill.shape)
+        free, cols = np.zeros((slots, trials)), np.arange(trials)
+        for h in range(hires):
+            slot = free.argmin(axis=0)
+            accepted[h] = free[slot, cols] + fill[h]
+            free[slot, cols] = accepted[h]
     return accepted, accepted + notice

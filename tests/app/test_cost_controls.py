@@ -25,7 +25,10 @@ def _money(text: str) -> float:
 def test_higher_percentile_raises_p50_and_p90():
     """Moving offers from P50 to P75 raises both simulated percentiles."""
     at = _page()
-    p50, p90 = _money(_metric(at, "First-year cost, P50")), _money(_metric(at, "First-year cost, P90"))
+    p50, p90 = (
+        _money(_metric(at, "First-year cost, P50")),
+        _money(_metric(at, "First-year cost, P90")),
+    )
     at.slider(key="plan.pay_percentile").set_value(75).run()
     assert _money(_metric(at, "First-year cost, P50")) > p50
     assert _money(_metric(at, "First-year cost, P90")) > p90

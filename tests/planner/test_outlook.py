@@ -1,0 +1,126 @@
+"""Simulation, quarter plan, the all-in-one comparison and sensitivity: hand cases and properties."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner import Answers, make_plan
+from planner.models import CostLine
+from planner.quarters import DAYS_PER_QUARTER, cash_by_quarter
+
+START = date(2026, 11, 25)
+TRIALS = 2_000  # enough for stable percentiles in tests; the app runs 10,000
+
+
+def _plan(bands, assumptions, fx, **answers):
+    return make_plan(Answers(**answers), bands, assumptions, fx, start=START, trials=TRIALS)
+
+
+def test_quarter_cash_by_hand():
+    """A hire starting on day 56.7: hiring costs in Q1, then pay from day one, pro rata."""
+    line = CostLine(order=1, archetype="developer", level="senior", base=100_000,
+                    benefits=40_000, recruiting=20_000, interviewing=10_000, start_day=56.7)  # fmt: skip
+    spend = cash_by_quarter(line, notice_days=21, horizon=4)
+    per_day = 140_000 / 365.25
+    assert spend[0] == pytest.approx(30_000 + (DAYS_PER_QUARTER - 56.7) * per_day)
+    assert spend[1] == pytest.approx(DAYS_PER_QUARTER * per_day)
+    assert spend.sum() == pytest.approx(30_000 + (4 * DAYS_PER_QUARTER - 56.7) * per_day)
+
+
+def test_same_seed_same_numbers(bands, assumptions, fx):
+    """Two runs with one seed agree exactly; another seed differs."""
+    a = _plan(bands, assumptions, fx, seed=11).outlook
+    b = _plan(bands, assumptions, fx, seed=11).outlook
+    c = _plan(bands, assumptions, fx, seed=12).outlook
+    assert (a.cost_p50, a.cost_p90, a.days_p50) == (b.cost_p50, b.cost_p90, b.days_p50)
+    assert a.cost_p50 != c.cost_p50
+
+
+def test_dates_follow_the_start_date(bands, assumptions, fx):
+    """P50 and P90 dates are the start date plus the simulated days."""
+    o = _plan(bands, assumptions, fx).outlook
+    assert (o.date_p50 - START).days == round(o.days_p50)
+    assert o.date_p90 >= o.date_p50
+
+
+def test_simulated_median_is_near_the_plan_without_risk(bands, assumptions, fx):
+    """With no spread and no mis-hires, P50 = P90 = the deterministic first-year cost."""
+    calm = assumptions.with_values(offer_spread=0, time_to_fill_spread=0, mishire_rate=0)
+    plan = _plan(bands, calm, fx)
+    assert plan.outlook.cost_p50 == pytest.approx(plan.cost.first_year_total, rel=1e-9)
+    assert plan.outlook.cost_p90 == pytest.approx(plan.cost.first_year_total, rel=1e-9)
+    assert plan.outlook.days_p50 == pytest.approx(42 * 0.85 + 21)
+
+
+def test_generalist_req_costs_more_and_starts_later_by_default(bands, assumptions, fx):
+    """With the shipped assumptions the all-in-one req loses on both money and time."""
+    c = _plan(bands, assumptions, fx).comparison
+    assert c.generalist.cost_p50 > c.focused.cost_p50
+    assert c.generalist.work_starts_p50 > c.focused.work_starts_p50
+    assert c.sentence.startswith("One all-in-one “ML engineer” req would cost about $")
+
+
+def test_sensitivity_lists_the_biggest_swings_first(bands, assumptions, fx):
+    """Pay percentile leads; every row changes one thing; swings are sorted."""
+    rows = _plan(bands, assumptions, fx).sensitivity
+    assert rows[0].assumption == "Pay percentile"
+    assert [r.swing for r in rows] == sorted((r.swing for r in rows), reverse=True)
+    assert "Equity" not in [r.assumption for r in rows]  # zero by default: nothing to move
+
+
+stage = st.fixed_dictionaries(
+    {
+        "data_maturity": st.sampled_from(["ad_hoc", "repeatable", "platform"]),
+        "problem_validation": st.sampled_from(["exploring", "validated", "proven"]),
+        "live_models": st.integers(0, 12),
+        "products": st.integers(1, 5),
+        "regions": st.integers(1, 4),
+        "location": st.sampled_from(["us_national", "london", "berlin", "toronto", "sf_bay_area"]),
+    }
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(stage, st.integers(10, 85))
+def test_higher_percentile_never_lowers_cost(bands, assumptions, fx, answers, pct):
+    """Raising the pay percentile never lowers the first-year cost or its P50."""
+    low = _plan(bands, assumptions, fx, **answers, pay_percentile=pct)
+    high = _plan(bands, assumptions, fx, **answers, pay_percentile=min(90, pct + 5))
+    assert high.cost.first_year_total >= low.cost.first_year_total
+    assert high.outlook.cost_p50 >= low.outlook.cost_p50 - 1e-6
+
+
+@settings(max_examples=40, deadline=None)
+@given(stage, st.floats(0, 3_000_000), st.floats(0, 1_000_000))
+def test_more_budget_never_means_fewer_hires(bands, assumptions, fx, answers, budget, extra):
+    """The funded prefix never shrinks when the budget grows."""
+    small = _plan(bands, assumptions, fx, **answers, budget=budget).quarters.funded
+    large = _plan(bands, assumptions, fx, **answers, budget=budget + extra).quarters.funded
+    assert large >= small
+
+
+@settings(max_examples=30, deadline=None)
+@given(stage, st.floats(0.0, 0.5))
+def test_agency_costs_more_whenever_its_fee_exceeds_in_house(bands, assumptions, fx, answers, fee):
+    """Agency vs in-house, same search time: the agency costs more iff its fee is higher."""
+    a = assumptions.with_values(agency_fee=fee, agency_speedup=0)
+    agency = _plan(bands, a, fx, **answers, channel="agency").cost
+    in_house = _plan(bands, a, fx, **answers, channel="in_house").cost
+    for ag, ih in zip(agency.lines, in_house.lines, strict=True):
+        if ag.recruiting > ih.recruiting:
+            assert ag.total > ih.total
+        elif ag.recruiting < ih.recruiting:
+            assert ag.total < ih.total
+
+
+@settings(max_examples=30, deadline=None)
+@given(stage, st.integers(0, 2**32 - 1))
+def test_p90_is_never_below_p50(bands, assumptions, fx, answers, seed):
+    """For cost and for the in-place date, P90 >= P50, whatever the seed."""
+    o = _plan(bands, assumptions, fx, **answers, seed=seed).outlook
+    assert o.cost_p90 >= o.cost_p50
+    assert o.days_p90 >= o.days_p50
