@@ -63,9 +63,10 @@ def naive(specs: list[SearchSpec], m: CostModel, trials: int, seed: int) -> tupl
 
 
 def _interp(p: float, points: tuple[float, ...]) -> float:
-    for (x0, y0), (x1, y1) in zip(zip(PERCENTILES, points), zip(PERCENTILES[1:], points[1:])):
+    for i in range(len(PERCENTILES) - 1):
+        x0, x1 = PERCENTILES[i], PERCENTILES[i + 1]
         if p <= x1:
-            return y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+            return points[i] + (points[i + 1] - points[i]) * (p - x0) / (x1 - x0)
     return points[-1]
 
 
@@ -76,7 +77,7 @@ def main() -> int:
     bands = pricer.bands(FULL_PLAN, a)
     medians = fill_medians([h.archetype for h in plan.hires], FULL_PLAN.channel, a)
     specs = [SearchSpec(b, FULL_PLAN.pay_percentile, float(m), a.mishire_rate.value)
-             for b, m in zip(bands, medians)]  # fmt: skip
+             for b, m in zip(bands, medians, strict=True)]  # fmt: skip
     model = pricer.cost_model(FULL_PLAN, a)
     fast = slow = float("inf")
     for _ in range(REPEATS):
