@@ -162,7 +162,8 @@ def _interp_rows(pct: np.ndarray, points: np.ndarray) -> np.ndarray:
     kinks = np.diff(slopes, axis=1)  # (hires, 3)
     # float32 here (7 significant digits: a cent on a salary); totals are summed in float64.
     f32 = np.float32
-    out = (points[:, :1] - slopes[:, :1] * knots[0]).astype(f32) + slopes[:, :1].astype(f32) * pct
+    out: np.ndarray = (points[:, :1] - slopes[:, :1] * knots[0]).astype(f32)
+    out = out + slopes[:, :1].astype(f32) * pct
     for k in range(1, len(knots) - 1):
         out += kinks[:, k - 1 : k].astype(f32) * np.maximum(pct - f32(knots[k]), f32(0))
     return out
