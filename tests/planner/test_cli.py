@@ -186,3 +186,51 @@ def test_build_benchmarks_reproduces_the_shipped_file(tmp_path, capsys):
     out = tmp_path / "b.csv"
     assert run(["build-benchmarks", "--out", str(out)]) == 0
     assert out.read_text() == BENCHMARKS_FILE.read_text()
+
+
+def test_cost_model_json_keys(capsys):
+    """JSON carries run rate, P50/P90, time to team, quarters, budget fit and the comparison."""
+    out = _json(capsys, [*STAGE_3, "--budget", "900000", "--horizon-quarters", "3", "--seed", "5",
+                         "--level", "mid", "--percentile", "60", "--channel", "in_house"])  # fmt: skip
+    cost = out["cost"]
+    assert cost["p90"] >= cost["p50"] > 0 and cost["run_rate"] > 0
+    assert {h["level"] for h in out["hires"]} == {"mid"}
+    assert all(h["recruiting"] == pytest.approx(4700) for h in cost["per_hire"])
+    team = out["time_to_team_days"]
+    assert team["p90"] >= team["p50"] > 0 and team["seed"] == 5 and team["trials"] == 10_000
+    assert [q["quarter"] for q in out["quarters"]] == [1, 2, 3]
+    assert out["quarters"][-1]["cumulative_spend"] == pytest.approx(
+        sum(q["spend"] for q in out["quarters"]), abs=0.05
+    )
+    assert sum(len(q["hires"]) for q in out["quarters"]) <= len(out["hires"])
+    assert out["budget"]["funded_hires"] <= len(out["hires"])
+    assert out["all_in_one_vs_focused"]["sentence"].startswith("One all-in-one")
+    assert {"Pay percentile", "Benefits share"} <= {r["assumption"] for r in out["sensitivity"]}
+
+
+def test_same_seed_same_json(capsys):
+    """The same flags and seed print the same P50 and P90."""
+    first = _json(capsys, [*STAGE_2, "--seed", "9"])
+    again = _json(capsys, [*STAGE_2, "--seed", "9"])
+    assert first["cost"]["p50"] == again["cost"]["p50"]
+    assert first["time_to_team_days"] == again["time_to_team_days"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (["--horizon-quarters", "0"], "horizon-quarters must be between 1 and 12, got 0"),
+        (["--seed", "-1"], "seed must be between 0 and 4294967295, got -1"),
+        (["--level", "principal"], "invalid choice: 'principal'"),
+        (["--location", "paris"], "invalid choice: 'paris'"),
+        (["--currency", "JPY"], "invalid choice: 'JPY'"),
+        (["--channel", "referral"], "invalid choice: 'referral'"),
+    ],
+)
+def test_new_flags_reject_bad_values(change, message):
+    """The cost-model flags fail like the others: exit 2, one line."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "planner", "plan", *STAGE_1, *change], capture_output=True, text=True
+    )
+    assert proc.returncode == 2 and message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
