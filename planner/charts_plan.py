@@ -212,6 +212,8 @@ def tornado_figure(plan: Plan) -> go.Figure:
         height=160 + 42 * max(1, len(rows)),
     )
     fig.update_layout(barmode="overlay", margin={"l": 10})
-    fig.update_xaxes(**money_axis(cur))
+    ends = [base] + [t for r in rows for t in (r.low_total, r.high_total)]
+    pad = (max(ends) - min(ends)) * 0.18 or base * 0.05  # room for the value labels
+    fig.update_xaxes(**money_axis(cur), range=[min(ends) - pad, max(ends) + pad])
     fig.update_yaxes(automargin=True)
     return fig
