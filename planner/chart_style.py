@@ -41,10 +41,15 @@ def money_axis(currency: str) -> dict[str, object]:
 
 
 def layout(fig: go.Figure, title: str, subtitle: str, footer: str, height: int) -> None:
-    footer_lines = footer.count("<br>") + 1
-    total_height = height + 14 * footer_lines
+    """Title, subtitle, footer and margins; keep titles under ~38 characters for phones."""
+    subtitle = subtitle if "<br>" in subtitle else wrap(subtitle, 58)
+    footer = footer if "<br>" in footer else wrap(footer)
+    footer_lines = footer.count("<br>") + 1 if footer else 0
+    subtitle_lines = subtitle.count("<br>") + 1
+    total_height = height + 14 * footer_lines + 16 * (subtitle_lines - 1)
     has_legend = any(trace.showlegend is not False for trace in fig.data)
-    top, bottom = (125 if has_legend else 80), 45 + 14 * footer_lines
+    top = (125 if has_legend else 80) + 16 * (subtitle_lines - 1)
+    bottom = 45 + 14 * footer_lines
     plot_height = total_height - top - bottom
     fig.update_layout(
         title={
@@ -72,6 +77,8 @@ def layout(fig: go.Figure, title: str, subtitle: str, footer: str, height: int) 
             "font": {"size": 12},
         },
     )
+    if not footer:
+        return
     fig.add_annotation(  # added, not set: figures may carry annotations of their own
         text=footer,
         xref="paper",

@@ -57,9 +57,9 @@ def cost_outlook_figure(plan: Plan) -> go.Figure:
     )
     layout(
         fig,
-        f"First-year cost: {short_money(o.cost_p50, cur)} likely, {short_money(o.cost_p90, cur)} "
-        "in a bad year",
-        f"{o.trials:,} simulated futures (seed {o.seed}): offers, search time, mis-hires",
+        f"First-year cost: {short_money(o.cost_p50, cur)} (P50)",
+        f"P90 {short_money(o.cost_p90, cur)} · {o.trials:,} simulated futures (seed {o.seed}) "
+        "varying offers, search times and mis-hires",
         "Share of futures per cost bucket. Assumptions: About the data and the Plan page.",
         height=330,
     )
@@ -94,8 +94,8 @@ def team_date_figure(plan: Plan, start: date) -> go.Figure:
     )
     layout(
         fig,
-        f"Whole mix in place by {o.date_p50:%b %Y} (P50), {o.date_p90:%b %Y} (P90)",
-        f"First day of the last hire, {o.trials:,} simulated futures",
+        f"Team in place by {o.date_p50:%b %Y} (P50)",
+        f"P90 {o.date_p90:%b %Y} · first day of the last hire, {o.trials:,} simulated futures",
         "Search times: SHRM median time to fill (2016) with our spread; see About the data.",
         height=330,
     )
@@ -113,7 +113,7 @@ def quarter_figure(plan: Plan) -> go.Figure:
     """Cash spent per quarter (bars), cumulative (line) and the budget (dashed)."""
     assert plan.quarters is not None
     q, cur = plan.quarters, plan.cost.currency
-    labels = [x.label for x in q.quarters]
+    labels = [x.label.replace(" · ", "<br>") for x in q.quarters]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -159,6 +159,7 @@ def quarter_figure(plan: Plan) -> go.Figure:
         height=360,
     )
     fig.update_yaxes(**money_axis(cur))
+    fig.update_xaxes(tickangle=0)
     return fig
 
 
@@ -203,17 +204,15 @@ def tornado_figure(plan: Plan) -> go.Figure:
     top = rows[-1] if rows else None
     layout(
         fig,
-        f"What moves the cost most: {top.assumption.split(' (')[0].lower()}"
-        if top
-        else "What moves the cost",
-        "First-year cost if one assumption moves 20% (pay: 15 points); "
+        f"Biggest cost driver: {top.assumption.lower()}" if top else "What moves the cost",
+        "First-year cost when one assumption moves 20% (pay: 15 points) and the rest stay; "
         f"today {short_money(base, cur)}",
-        "Each bar changes one assumption and keeps the rest.",
+        "",
         height=160 + 42 * max(1, len(rows)),
     )
     fig.update_layout(barmode="overlay", margin={"l": 10})
     ends = [base] + [t for r in rows for t in (r.low_total, r.high_total)]
-    pad = (max(ends) - min(ends)) * 0.18 or base * 0.05  # room for the value labels
+    pad = (max(ends) - min(ends)) * 0.35 or base * 0.05  # room for the value labels
     fig.update_xaxes(**money_axis(cur), range=[min(ends) - pad, max(ends) + pad])
     fig.update_yaxes(automargin=True)
     return fig

@@ -55,6 +55,6 @@ def test_good_upload_is_used_on_the_plan_and_labelled_as_yours():
     import plotly.io as pio
 
     fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
-    assert "your data (good.csv)" in fig.layout.title.subtitle.text
+    assert "your data (good.csv)" in fig.layout.title.subtitle.text.replace("<br>", " ")
     # good.csv's senior London developer has a median of £100,000 (shipped: £120,000).
     assert 100_000 in [round(x) for x in fig.data[0].median]
