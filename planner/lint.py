@@ -64,6 +64,7 @@ class LineLabel(BaseModel):
     line: int
     text: str
     archetype: Archetype | None  # None: the line asks for none of the three jobs
+    weights: dict[Archetype, float] = {}  # the line's matches, as shares summing to 1
 
 
 class LintReport(BaseModel):
@@ -129,7 +130,9 @@ def lint_text(text: str, lexicon: Lexicon) -> LintReport:
         hits = {a: len(p.findall(low)) for a, p in archetype_patterns.items()}
         best = max(hits.values())
         label = next(a for a in Archetype if hits.get(a) == best) if best else None
-        labels.append(LineLabel(line=number, text=_quote(line), archetype=label))
+        total = sum(hits.values())
+        weights = {a: n / total for a, n in hits.items() if n} if total else {}
+        labels.append(LineLabel(line=number, text=_quote(line), archetype=label, weights=weights))
         asked = [a for a in Archetype if hits.get(a)]
         if len(asked) >= 2:
             findings.append(
@@ -204,15 +207,12 @@ def lint_text(text: str, lexicon: Lexicon) -> LintReport:
     )
 
 
-def _count(labels: list[LineLabel], archetype: Archetype) -> int:
-    return sum(1 for x in labels if x.archetype is archetype)
-
-
 def _share(labels: list[LineLabel]) -> dict[Archetype, float]:
+    """Share of the classified lines per archetype; a line matching two splits its weight."""
     classified = [x for x in labels if x.archetype is not None]
     if not classified:
         return dict.fromkeys(Archetype, 0.0)
-    return {a: _count(classified, a) / len(classified) for a in Archetype}
+    return {a: sum(x.weights.get(a, 0.0) for x in classified) / len(classified) for a in Archetype}
 
 
 def _posting_findings(
