@@ -16,10 +16,13 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
-from planner.benchmarks import BENCHMARKS_FILE, load_assumptions, load_benchmarks
+from planner.bandtable import BandTable
+from planner.benchmarks import BENCHMARKS_FILE, Assumptions, load_assumptions, load_benchmarks
 from planner.derive import build_csv
 from planner.errors import DataFileError
-from planner.fx import load_fx
+from planner.fx import FxTable, load_fx
+from planner.jd import job_description
+from planner.lint import decode_upload, lint_text, load_lexicon
 from planner.models import (
     MAX_BUDGET,
     MAX_LIVE_MODELS,
@@ -27,6 +30,7 @@ from planner.models import (
     MAX_REGIONS,
     MAX_TEAM,
     Answers,
+    Archetype,
     Channel,
     Currency,
     DataMaturity,
@@ -35,8 +39,16 @@ from planner.models import (
     PlannedReq,
     ProblemValidation,
 )
-from planner.report import plan_to_dict, plan_to_text, report_to_dict, report_to_text
-from planner.service import make_plan
+from planner.report import (
+    lint_to_dict,
+    lint_to_text,
+    plan_to_dict,
+    plan_to_text,
+    report_to_dict,
+    report_to_text,
+)
+from planner.rules import diagnose, recommend_mix
+from planner.service import make_plan, market_band
 from planner.validation import MAX_UPLOAD_BYTES, validate_benchmarks
 
 EXIT_BAD_INPUT = 2
@@ -89,6 +101,51 @@ def build_parser() -> argparse.ArgumentParser:
         description="Diagnose the next likely failure, recommend hires net of the team you "
         "have, and price the first year against market salary bands.",
     )
+    add_stage_args(plan)
+    plan.add_argument(
+        "--format", choices=["text", "json"], default="text",
+        help="text: a readable summary (default); json: machine-readable",
+    )  # fmt: skip
+    jd = sub.add_parser(
+        "jd",
+        help="print a job description for one archetype, adapted to the stage, as Markdown",
+        description="Write a job description for one archetype, adapted to the stage flags "
+        "(the same as for plan), with the market pay range for its level and location.",
+    )
+    jd.add_argument("--archetype", required=True, choices=[a.value for a in Archetype],
+                    help="which of the three jobs the description is for")  # fmt: skip
+    add_stage_args(jd)
+    lint = sub.add_parser(
+        "lint-jd",
+        help="lint a job description (.txt or .md)",
+        description="Check a job description for prestige wording, credential gates, "
+        "framework laundry lists, several jobs in one posting and missing ownership or "
+        "outcomes. Exit 0 if nothing is high-severity, 1 if something is, 2 on bad input.",
+    )
+    lint.add_argument("file", help="path to the job description (.txt or .md, UTF-8)")
+    lint.add_argument("--format", choices=["text", "json"], default="text",
+                      help="text: findings per line (default); json: machine-readable")  # fmt: skip
+    check = sub.add_parser(
+        "check-benchmarks",
+        help="validate a salary-band CSV in the upload format",
+        description="Validate a salary-band CSV completely. Exit 0 with a summary if it can be "
+        "used, exit 1 with every problem (first 50) if not.",
+    )
+    check.add_argument("file", help="path to the CSV file")
+    check.add_argument(
+        "--format", choices=["text", "json"], default="text",
+        help="text: summary or problem list (default); json: machine-readable",
+    )  # fmt: skip
+    build = sub.add_parser(
+        "build-benchmarks",
+        help="rebuild data/benchmarks.csv from data/source_series.csv and data/derivation.toml",
+    )
+    build.add_argument("--out", default=None, help="write here instead of data/benchmarks.csv")
+    return parser
+
+
+def add_stage_args(plan: argparse.ArgumentParser) -> None:
+    """The stage, team and cost flags shared by `plan` and `jd`."""
     plan.add_argument(
         "--data-maturity", required=True, choices=[m.value for m in DataMaturity],
         help="ad_hoc: messy events, hand-checked labels; repeatable: trusted pipelines; "
@@ -152,39 +209,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed", type=_count("seed", 0, 2**32 - 1), default=2026, metavar="N",
         help="random seed of the simulation; the same seed gives the same numbers",
     )  # fmt: skip
-    plan.add_argument(
-        "--format", choices=["text", "json"], default="text",
-        help="text: a readable summary (default); json: machine-readable",
-    )  # fmt: skip
-    check = sub.add_parser(
-        "check-benchmarks",
-        help="validate a salary-band CSV in the upload format",
-        description="Validate a salary-band CSV completely. Exit 0 with a summary if it can be "
-        "used, exit 1 with every problem (first 50) if not.",
-    )
-    check.add_argument("file", help="path to the CSV file")
-    check.add_argument(
-        "--format", choices=["text", "json"], default="text",
-        help="text: summary or problem list (default); json: machine-readable",
-    )  # fmt: skip
-    build = sub.add_parser(
-        "build-benchmarks",
-        help="rebuild data/benchmarks.csv from data/source_series.csv and data/derivation.toml",
-    )
-    build.add_argument("--out", default=None, help="write here instead of data/benchmarks.csv")
-    return parser
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-benchmarks":
         return _check_benchmarks(args.file, args.format)
+    if args.command == "lint-jd":
+        return _lint_jd(args.file, args.format)
     if args.command == "build-benchmarks":
         out = Path(args.out) if args.out else BENCHMARKS_FILE
         out.write_text(build_csv(), encoding="utf-8")
         print(f"wrote {out}")
         return 0
     return _plan(args)
+
+
+def _answers(args: argparse.Namespace, default_percentile: int) -> Answers:
+    return Answers(
+        data_maturity=args.data_maturity,
+        problem_validation=args.problem,
+        live_models=args.live_models,
+        products=args.products,
+        regions=args.regions,
+        have_researchers=args.have_researchers,
+        have_developers=args.have_developers,
+        have_operators=args.have_operators,
+        planned_req=args.planned_req,
+        pay_percentile=args.percentile or default_percentile,
+        location=args.location,
+        currency=args.currency,
+        channel=args.channel,
+        budget=args.budget,
+        level=args.level,
+        horizon_quarters=args.horizon_quarters,
+        seed=args.seed,
+    )
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -194,29 +254,14 @@ def _plan(args: argparse.Namespace) -> int:
         print(f"python -m planner: data error: {exc}", file=sys.stderr)
         return EXIT_BAD_DATA
     try:
-        answers = Answers(
-            data_maturity=args.data_maturity,
-            problem_validation=args.problem,
-            live_models=args.live_models,
-            products=args.products,
-            regions=args.regions,
-            have_researchers=args.have_researchers,
-            have_developers=args.have_developers,
-            have_operators=args.have_operators,
-            planned_req=args.planned_req,
-            pay_percentile=args.percentile or int(assumptions.default_pay_percentile.value),
-            location=args.location,
-            currency=args.currency,
-            channel=args.channel,
-            budget=args.budget,
-            level=args.level,
-            horizon_quarters=args.horizon_quarters,
-            seed=args.seed,
-        )
+        answers = _answers(args, int(assumptions.default_pay_percentile.value))
     except ValidationError as exc:  # argparse checked ranges already; this is a safety net
         err = exc.errors()[0]
         print(f"python -m planner: error: {err['loc'][0]}: {err['msg']}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.command == "jd":
+        print(_jd_markdown(Archetype(args.archetype), answers, table, assumptions, fx), end="")
+        return 0
     plan = make_plan(answers, table, assumptions, fx)
     if args.format == "json":
         print(json.dumps(plan_to_dict(plan), indent=2))
@@ -246,3 +291,34 @@ def _check_benchmarks(file: str, fmt: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     sys.exit(run(argv))
+
+
+def _jd_markdown(
+    archetype: Archetype, answers: Answers, table: BandTable, a: Assumptions, fx: FxTable
+) -> str:
+    """The job description for `archetype`, at the level the plan gives it (or senior)."""
+    _, hires = recommend_mix(diagnose(answers), answers)
+    level = answers.level or next(
+        (h.level for h in hires if h.archetype is archetype), Level.SENIOR
+    )
+    band = market_band(table, archetype, level, answers, a, fx)
+    return job_description(archetype, level, answers, band).to_markdown()
+
+
+def _lint_jd(file: str, fmt: str) -> int:
+    try:
+        data = Path(file).read_bytes()
+        text = decode_upload(data)
+        lexicon = load_lexicon()
+    except OSError as exc:
+        print(f"python -m planner: error: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ValueError as exc:  # decode_upload's reasons; DataFileError for a broken rulebook
+        print(f"python -m planner: error: {file}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT if not isinstance(exc, DataFileError) else EXIT_BAD_DATA
+    report = lint_text(text, lexicon)
+    if fmt == "json":
+        print(json.dumps(lint_to_dict(report), indent=2))
+    else:
+        print(lint_to_text(report, Path(file).name))
+    return 1 if report.worst == "high" else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.lint import LintReport
 from planner.models import LOCATION_TITLE, Plan, Source, SourceStatus
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from planner.validation import Report
@@ -252,3 +253,39 @@ def report_to_text(report: Report) -> str:
     ]
     lines += [f"{i}. {p}" for i, p in enumerate(report.problems, start=1)]
     return "\n".join(lines)
+
+
+def lint_to_dict(report: LintReport) -> dict[str, Any]:
+    """The JSON of `lint-jd`: findings and the archetype share of the classified lines."""
+    return {
+        "findings": [
+            {
+                "line": f.line,
+                "rule": f.rule,
+                "severity": f.severity,
+                "message": f.message,
+                "suggestion": f.suggestion,
+                "quote": f.quote,
+            }
+            for f in report.findings
+        ],
+        "archetype_share": {a.value: round(s, 4) for a, s in report.archetype_share.items()},
+        "jobs": report.jobs,
+        "lines": [
+            {"line": x.line, "archetype": x.archetype.value if x.archetype else None}
+            for x in report.lines
+        ],
+    }
+
+
+def lint_to_text(report: LintReport, name: str) -> str:
+    """Findings, most severe first within each line, and the archetype split."""
+    split = ", ".join(f"{a.value} {s:.0%}" for a, s in report.archetype_share.items())
+    out = [f"{name}: {len(report.findings)} finding(s); asks for {report.jobs} job(s) ({split})."]
+    for f in report.findings:
+        where = "posting" if f.line == 0 else f"line {f.line}"
+        out.append(f"- [{f.severity}] {where} ({f.rule}): {f.message}")
+        if f.quote:
+            out.append(f"    > {f.quote}")
+        out.append(f"    try: {f.suggestion}")
+    return "\n".join(out)
