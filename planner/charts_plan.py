@@ -216,3 +216,32 @@ def tornado_figure(plan: Plan) -> go.Figure:
     fig.update_xaxes(**money_axis(cur), range=[min(ends) - pad, max(ends) + pad])
     fig.update_yaxes(automargin=True)
     return fig
+
+
+def jd_share_figure(share: dict[str, float], jobs: int) -> go.Figure:
+    """How the lines of a job description split across the three archetypes."""
+    names = ["researcher", "developer", "operator"]
+    values = [share.get(n, 0.0) for n in names]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=[n.title() for n in names],
+            orientation="h",
+            marker={"color": [BAND_LINE if v >= 0.2 else BAND_FILL for v in values]},
+            text=[f"{v:.0%}" for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:.0%} of classified lines<extra></extra>",
+            showlegend=False,
+        )
+    )
+    layout(
+        fig,
+        f"This posting asks for {jobs} job{'s' if jobs != 1 else ''}",
+        "Share of the lines that ask for each archetype's work (20% or more counts as a job)",
+        "Lexicon and rules: data/jd_lexicon.toml.",
+        height=260,
+    )
+    fig.update_xaxes(tickformat=".0%", range=[0, 1.15], gridcolor="#E4E7EB")
+    fig.update_yaxes(autorange="reversed")
+    return fig

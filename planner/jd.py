@@ -226,7 +226,8 @@ def job_description(
     failure = diagnose(answers).next_failure
     pay = (
         f"{money(band.p25, band.currency.value)}–{money(band.p75, band.currency.value)} base "
-        f"(market P25–P75 for this level and location; {band.source.source}, {band.source.year})"
+        f"(market P25–P75 for this level and location; {band.source.source}, {band.source.year}"
+        + (f", plus a {band.ml_premium:.1%} AI/ML premium)" if band.ml_premium else ")")
         if band is not None
         else "set from the market band for this level and location"
     )

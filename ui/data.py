@@ -16,6 +16,7 @@ from planner import (
     load_benchmarks,
     load_fx,
 )
+from planner.lint import Lexicon, load_lexicon
 
 UPLOAD_KEY = "data.upload"  # (file name, rows, shipped overlaid with the upload): session only
 
@@ -34,6 +35,21 @@ def shipped_data() -> tuple[BandTable, Assumptions, FxTable]:
         st.error(f"The planner's market data could not be loaded. {exc}")
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+@st.cache_resource(show_spinner=False)
+def _lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def lexicon() -> Lexicon:
+    """The linter's rulebook, or a clear error on the page and a stop."""
+    try:
+        return _lexicon()
+    except DataFileError as exc:
+        st.error(f"The job-description rules could not be loaded. {exc}")
+        st.stop()
+        raise
 
 
 def uploaded() -> tuple[str, int, BandTable] | None:

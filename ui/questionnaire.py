@@ -308,3 +308,15 @@ def current_assumptions(shipped: Assumptions) -> tuple[Assumptions, str | None]:
     except ValidationError as exc:
         err = exc.errors()[0]
         return shipped, f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."
+
+
+def saved_answers(assumptions: Assumptions) -> Answers:
+    """The answers last given on the Plan page, or the defaults if it was never opened."""
+    saved = st.session_state.get(P + "saved")
+    if not isinstance(saved, dict):
+        return Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
+    values = {f: saved[f] for f in Answers.model_fields if f in saved}
+    for field, empty in (("planned_req", NO_REQ), ("currency", AUTO), ("level", AUTO)):
+        if values.get(field) == empty:
+            values[field] = None
+    return Answers.model_validate(values)
