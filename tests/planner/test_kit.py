@@ -49,7 +49,7 @@ STAGES = [
         products=4,
         regions=3,
         location="london",
-    ),  # fmt: skip
+    ),
 ]
 
 
