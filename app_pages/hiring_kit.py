@@ -88,7 +88,11 @@ with lint_tab:
         "a readable rulebook (data/jd_lexicon.toml) and classified by the job it asks for."
     )
     text = st.text_area("Job description", height=260, max_chars=MAX_JD_BYTES, key="kit.jd_text")
-    upload = st.file_uploader("…or upload it", type=["txt", "md"], key="kit.jd_file")
+    upload = st.file_uploader(
+        f"…or upload it (.txt or .md, up to {MAX_JD_BYTES // 1000} kB)",
+        type=["txt", "md"],
+        key="kit.jd_file",
+    )
     if upload is not None:
         try:
             text = decode_upload(upload.getvalue())
@@ -103,24 +107,38 @@ with lint_tab:
             key="kit.share_chart",
         )
         if report.findings:
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            "Line": str(f.line) if f.line else "posting",
-                            "Severity": f.severity,
-                            "Rule": f.rule.replace("_", " "),
-                            "Quote": f.quote,
-                            "Why it hurts": f.message,
-                            "Try instead": f.suggestion,
-                        }
-                        for f in report.findings
-                    ]
-                ),
-                hide_index=True,
-                width="stretch",
-                key="kit.findings",
-            )
+            icon = {"high": ":material/error:", "medium": ":material/warning:",
+                    "low": ":material/info:"}  # fmt: skip
+            for f in report.findings:
+                with st.container(border=True):
+                    where = "Whole posting" if f.line == 0 else f"Line {f.line}"
+                    st.markdown(
+                        f"{icon[f.severity]} **{where} · {f.severity} · "
+                        f"{f.rule.replace('_', ' ')}**"
+                    )
+                    if f.quote:
+                        st.text(f.quote)  # the user's own words: shown as plain text
+                    st.caption(f.message)
+                    st.markdown(f"**Try instead:** {f.suggestion}")
+            with st.expander("All findings as a table"):
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                "Line": str(f.line) if f.line else "posting",
+                                "Severity": f.severity,
+                                "Rule": f.rule.replace("_", " "),
+                                "Quote": f.quote,
+                                "Why it hurts": f.message,
+                                "Try instead": f.suggestion,
+                            }
+                            for f in report.findings
+                        ]
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                    key="kit.findings",
+                )
         else:
             st.success("No findings: the posting names one job, its ownership and its outcomes.")
 
