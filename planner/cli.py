@@ -20,6 +20,7 @@ from planner.bandtable import BandTable
 from planner.benchmarks import BENCHMARKS_FILE, Assumptions, load_assumptions, load_benchmarks
 from planner.derive import build_csv
 from planner.errors import DataFileError
+from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
 from planner.fx import FxTable, load_fx
 from planner.jd import job_description
 from planner.lint import decode_upload, lint_text, load_lexicon
@@ -36,13 +37,13 @@ from planner.models import (
     DataMaturity,
     Level,
     Location,
+    Plan,
     PlannedReq,
     ProblemValidation,
 )
 from planner.report import (
     lint_to_dict,
     lint_to_text,
-    plan_to_dict,
     plan_to_text,
     report_to_dict,
     report_to_text,
@@ -103,17 +104,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_stage_args(plan)
     plan.add_argument(
-        "--format", choices=["text", "json"], default="text",
-        help="text: a readable summary (default); json: machine-readable",
-    )  # fmt: skip
+        "--format",
+        choices=["text", "json", "md", "csv", "pptx"],
+        default="text",
+        help="text: a readable summary (default); json: the whole plan; md: a Markdown "
+        "document; csv: the cost table; pptx: three slides with editable charts (needs --out)",
+    )
+    plan.add_argument(
+        "--out", default=None, metavar="FILE", help="write to this file instead of standard output"
+    )
     jd = sub.add_parser(
         "jd",
         help="print a job description for one archetype, adapted to the stage, as Markdown",
         description="Write a job description for one archetype, adapted to the stage flags "
         "(the same as for plan), with the market pay range for its level and location.",
     )
-    jd.add_argument("--archetype", required=True, choices=[a.value for a in Archetype],
-                    help="which of the three jobs the description is for")  # fmt: skip
+    jd.add_argument(
+        "--archetype",
+        required=True,
+        choices=[a.value for a in Archetype],
+        help="which of the three jobs the description is for",
+    )
     add_stage_args(jd)
     lint = sub.add_parser(
         "lint-jd",
@@ -123,8 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
         "outcomes. Exit 0 if nothing is high-severity, 1 if something is, 2 on bad input.",
     )
     lint.add_argument("file", help="path to the job description (.txt or .md, UTF-8)")
-    lint.add_argument("--format", choices=["text", "json"], default="text",
-                      help="text: findings per line (default); json: machine-readable")  # fmt: skip
+    lint.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text: findings per line (default); json: machine-readable",
+    )
     check = sub.add_parser(
         "check-benchmarks",
         help="validate a salary-band CSV in the upload format",
@@ -133,9 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("file", help="path to the CSV file")
     check.add_argument(
-        "--format", choices=["text", "json"], default="text",
+        "--format",
+        choices=["text", "json"],
+        default="text",
         help="text: summary or problem list (default); json: machine-readable",
-    )  # fmt: skip
+    )
     build = sub.add_parser(
         "build-benchmarks",
         help="rebuild data/benchmarks.csv from data/source_series.csv and data/derivation.toml",
@@ -147,68 +164,106 @@ def build_parser() -> argparse.ArgumentParser:
 def add_stage_args(plan: argparse.ArgumentParser) -> None:
     """The stage, team and cost flags shared by `plan` and `jd`."""
     plan.add_argument(
-        "--data-maturity", required=True, choices=[m.value for m in DataMaturity],
+        "--data-maturity",
+        required=True,
+        choices=[m.value for m in DataMaturity],
         help="ad_hoc: messy events, hand-checked labels; repeatable: trusted pipelines; "
         "platform: shared features, lineage, many consumers",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--problem", required=True, choices=[p.value for p in ProblemValidation],
+        "--problem",
+        required=True,
+        choices=[p.value for p in ProblemValidation],
         help="exploring: not yet sure ML belongs; validated: signal shown offline; "
         "proven: a model already moves a business metric",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--live-models", required=True, type=_count("live-models", 0, MAX_LIVE_MODELS),
-        metavar="N", help="live models tied to revenue (0 or more)",
-    )  # fmt: skip
+        "--live-models",
+        required=True,
+        type=_count("live-models", 0, MAX_LIVE_MODELS),
+        metavar="N",
+        help="live models tied to revenue (0 or more)",
+    )
     plan.add_argument(
-        "--products", required=True, type=_count("products", 1, MAX_PRODUCTS), metavar="N",
+        "--products",
+        required=True,
+        type=_count("products", 1, MAX_PRODUCTS),
+        metavar="N",
         help="products served by ML (1 or more)",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--regions", required=True, type=_count("regions", 1, MAX_REGIONS), metavar="N",
+        "--regions",
+        required=True,
+        type=_count("regions", 1, MAX_REGIONS),
+        metavar="N",
         help="regions served by ML (1 or more)",
-    )  # fmt: skip
+    )
     for archetype in ("researchers", "developers", "operators"):
         plan.add_argument(
-            f"--have-{archetype}", type=_count(f"have-{archetype}", 0, MAX_TEAM), default=0,
-            metavar="N", help=f"model {archetype} already on the team (default 0)",
-        )  # fmt: skip
+            f"--have-{archetype}",
+            type=_count(f"have-{archetype}", 0, MAX_TEAM),
+            default=0,
+            metavar="N",
+            help=f"model {archetype} already on the team (default 0)",
+        )
     plan.add_argument(
-        "--planned-req", choices=[r.value for r in PlannedReq], default=None,
+        "--planned-req",
+        choices=[r.value for r in PlannedReq],
+        default=None,
         help="the req you were about to open; we say whether it fits the stage",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--percentile", type=_count("percentile", 10, 90), default=None, metavar="P",
+        "--percentile",
+        type=_count("percentile", 10, 90),
+        default=None,
+        metavar="P",
         help="pay percentile of the market band for offers, 10-90 (default: the median)",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--channel", choices=[c.value for c in Channel], default=Channel.AGENCY.value,
+        "--channel",
+        choices=[c.value for c in Channel],
+        default=Channel.AGENCY.value,
         help="recruiting channel: agency fee or in-house cost per hire (default agency)",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--budget", type=_money, default=None, metavar="AMOUNT",
+        "--budget",
+        type=_money,
+        default=None,
+        metavar="AMOUNT",
         help="budget for the horizon, in the plan's currency; the plan says which hires fit",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--location", choices=[loc.value for loc in Location], default=Location.US_NATIONAL.value,
+        "--location",
+        choices=[loc.value for loc in Location],
+        default=Location.US_NATIONAL.value,
         help="hiring market whose salary bands price the plan (default us_national)",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--currency", choices=[c.value for c in Currency], default=None,
+        "--currency",
+        choices=[c.value for c in Currency],
+        default=None,
         help="currency for every amount (default: the location's own currency)",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--level", choices=[lv.value for lv in Level], default=None,
+        "--level",
+        choices=[lv.value for lv in Level],
+        default=None,
         help="hire every role at this level (default: the level the stage calls for)",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--horizon-quarters", type=_count("horizon-quarters", 1, 12), default=4, metavar="N",
+        "--horizon-quarters",
+        type=_count("horizon-quarters", 1, 12),
+        default=4,
+        metavar="N",
         help="quarters the plan and the budget cover, 1-12 (default 4)",
-    )  # fmt: skip
+    )
     plan.add_argument(
-        "--seed", type=_count("seed", 0, 2**32 - 1), default=2026, metavar="N",
+        "--seed",
+        type=_count("seed", 0, 2**32 - 1),
+        default=2026,
+        metavar="N",
         help="random seed of the simulation; the same seed gives the same numbers",
-    )  # fmt: skip
+    )
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -262,12 +317,40 @@ def _plan(args: argparse.Namespace) -> int:
     if args.command == "jd":
         print(_jd_markdown(Archetype(args.archetype), answers, table, assumptions, fx), end="")
         return 0
+    if args.format == "pptx" and not args.out:
+        print(
+            "python -m planner: error: --format pptx writes a binary file: add --out FILE",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     plan = make_plan(answers, table, assumptions, fx)
-    if args.format == "json":
-        print(json.dumps(plan_to_dict(plan), indent=2))
-    else:
-        print(plan_to_text(plan))
+    output = _render(plan, args.format)
+    if args.out is None:
+        print(output, end="")
+        return 0
+    try:
+        path = Path(args.out)
+        if isinstance(output, bytes):
+            path.write_bytes(output)
+        else:
+            path.write_text(output, encoding="utf-8")
+    except OSError as exc:
+        print(f"python -m planner: error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {args.out}", file=sys.stderr)
     return 0
+
+
+def _render(plan: Plan, fmt: str) -> str | bytes:
+    if fmt == "pptx":
+        return plan_pptx(plan)
+    if fmt == "json":
+        return plan_json(plan) + "\n"
+    if fmt == "md":
+        return plan_markdown(plan)
+    if fmt == "csv":
+        return cost_csv(plan)
+    return plan_to_text(plan) + "\n"
 
 
 def _check_benchmarks(file: str, fmt: str) -> int:

@@ -1,0 +1,308 @@
+"""Exports of a whole plan: Markdown, JSON, a CSV of the cost table, and PowerPoint slides.
+
+The slides use python-pptx's native charts, so a board deck owner can restyle and edit them;
+sources go in each slide's footer and notes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.util import Inches, Pt
+
+from planner.costs import salary_at
+from planner.models import LOCATION_TITLE, Plan
+from planner.report import cite, money, plan_to_dict
+from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+INK = RGBColor(0x1F, 0x29, 0x33)
+MUTED = RGBColor(0x61, 0x6E, 0x7C)
+SERIES_COLOURS = [
+    RGBColor(0x1B, 0x3A, 0x5C),
+    RGBColor(0x4F, 0x7C, 0xAC),
+    RGBColor(0x9D, 0xB9, 0xD8),
+    RGBColor(0xE6, 0x9F, 0x00),
+    RGBColor(0xD5, 0x5E, 0x00),
+    RGBColor(0x8C, 0x8C, 0x8C),
+]
+
+
+def neutralise(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def plan_json(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False)
+
+
+def cost_csv(plan: Plan) -> str:
+    """The cost table, one row per hire plus a total; every text cell neutralised."""
+    cur = plan.cost.currency
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header = [
+        "order",
+        "archetype",
+        "level",
+        "base",
+        "benefits",
+        "equity",
+        "recruiting",
+        "interviewing",
+        "ramp",
+        "empty_seat",
+        "first_year_total",
+        "run_rate",
+        "start_day",
+        "currency",
+    ]
+    writer.writerow(header)
+    for ln in plan.cost.lines:
+        row: list[Any] = [
+            ln.order,
+            ln.archetype.value,
+            ln.level.value,
+            ln.base,
+            ln.benefits,
+            ln.equity,
+            ln.recruiting,
+            ln.interviewing,
+            ln.ramp,
+            ln.empty_seat,
+            ln.total,
+            ln.run_rate,
+            ln.start_day,
+            cur,
+        ]
+        writer.writerow([neutralise(_round(c)) for c in row])
+    writer.writerow(
+        [
+            neutralise(c)
+            for c in [
+                "total",
+                "",
+                "",
+                *[""] * 7,
+                round(plan.cost.first_year_total, 2),
+                round(plan.cost.run_rate, 2),
+                "",
+                cur,
+            ]
+        ]
+    )
+    for source in plan.cost.sources:
+        writer.writerow([neutralise(c) for c in ["source", cite(source)]])
+    return buffer.getvalue()
+
+
+def _round(value: object) -> object:
+    return round(value, 2) if isinstance(value, float) else value
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The whole plan as a readable Markdown document."""
+    d, cur, o = plan.diagnosis, plan.cost.currency, plan.outlook
+    out = [
+        "# ML hiring plan",
+        f"Market: {LOCATION_TITLE[plan.answers.location]} · currency {cur}",
+        f"## Next likely failure: {FAILURE_TITLE[d.next_failure]}",
+        FAILURE_SUMMARY[d.next_failure],
+        "Why:\n" + "\n".join(f"- {r}" for r in d.reasons),
+        "## Who to hire, in this order",
+        "| # | Hire | Level | First-year cost | Run rate |\n|---|---|---|---|---|\n"
+        + "\n".join(
+            f"| {ln.order} | {ARCHETYPE_TITLE[ln.archetype]} | {ln.level.value} | "
+            f"{money(ln.total, cur)} | {money(ln.run_rate, cur)} |"
+            for ln in plan.cost.lines
+        ),
+    ]
+    if plan.warnings:
+        out.append("## Warnings\n" + "\n".join(f"- {w}" for w in plan.warnings))
+    out.append(
+        f"## Cost\nFully loaded first year: **{money(plan.cost.first_year_total, cur)}**; "
+        f"run rate {money(plan.cost.run_rate, cur)} a year."
+    )
+    if o is not None and plan.hires:
+        out.append(
+            f"Simulated ({o.trials:,} futures, seed {o.seed}): P50 {money(o.cost_p50, cur)}, "
+            f"P90 {money(o.cost_p90, cur)}; whole mix in place by {o.date_p50.isoformat()} "
+            f"(P50) or {o.date_p90.isoformat()} (P90)."
+        )
+    if plan.comparison:
+        out.append(plan.comparison.sentence)
+    if plan.quarters and plan.hires:
+        out.append(
+            "## Quarter plan\n| Quarter | Hires starting | Spend | Cumulative |\n"
+            "|---|---|---|---|\n"
+            + "\n".join(
+                f"| {q.label} | {', '.join(f'#{n}' for n in q.starts) or '—'} | "
+                f"{money(q.spend, cur)} | {money(q.cumulative, cur)} |"
+                for q in plan.quarters.quarters
+            )
+        )
+    out.append("## Sources\n" + "\n".join(f"- {cite(s)}" for s in plan.cost.sources))
+    return "\n\n".join(out) + "\n"
+
+
+# ---- PowerPoint ----------------------------------------------------------------------------
+
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)  # 16:9
+
+
+def _title(slide: Any, title: str, subtitle: str) -> None:
+    box = slide.shapes.add_textbox(Inches(0.5), Inches(0.3), Inches(12.3), Inches(1.2))
+    tf = box.text_frame
+    tf.word_wrap = True
+    tf.text = title
+    tf.paragraphs[0].runs[0].font.size = Pt(30)
+    tf.paragraphs[0].runs[0].font.bold = True
+    tf.paragraphs[0].runs[0].font.color.rgb = INK
+    p = tf.add_paragraph()
+    p.text = subtitle
+    p.runs[0].font.size = Pt(15)
+    p.runs[0].font.color.rgb = MUTED
+
+
+def _footer(slide: Any, text: str) -> None:
+    box = slide.shapes.add_textbox(Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5))
+    box.text_frame.word_wrap = True
+    box.text_frame.text = text
+    for run in box.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(9)
+        run.font.color.rgb = MUTED
+    slide.notes_slide.notes_text_frame.text = text
+
+
+def _chart(slide: Any, kind: Any, data: CategoryChartData, x: int, y: int, w: int, h: int) -> Any:
+    chart = slide.shapes.add_chart(kind, x, y, w, h, data).chart
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.font.size = Pt(12)
+    for i, series in enumerate(chart.series):
+        fill = series.format.fill if kind != XL_CHART_TYPE.LINE_MARKERS else None
+        if fill is not None:
+            fill.solid()
+            fill.fore_color.rgb = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        else:
+            series.format.line.color.rgb = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+    return chart
+
+
+def plan_pptx(plan: Plan) -> bytes:
+    """Three 16:9 slides with native, editable charts: diagnosis and mix; cost against the
+    market; the quarter plan. Sources in each footer and in the notes."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    blank = prs.slide_layouts[6]
+    cur = plan.cost.currency
+    sources = "Sources: " + "; ".join(cite(s) for s in plan.cost.sources)
+
+    d = plan.diagnosis
+    s1 = prs.slides.add_slide(blank)
+    _title(
+        s1, f"Next likely failure: {FAILURE_TITLE[d.next_failure]}", FAILURE_SUMMARY[d.next_failure]
+    )
+    mix = CategoryChartData()
+    mix.categories = [ARCHETYPE_TITLE[m.archetype] for m in plan.mix]
+    mix.add_series("On the team", [m.have for m in plan.mix])
+    mix.add_series("To hire", [m.hires for m in plan.mix])
+    chart = _chart(
+        s1, XL_CHART_TYPE.BAR_STACKED, mix, Inches(0.5), Inches(1.7), Inches(7), Inches(4.9)
+    )
+    chart.has_title = True
+    chart.chart_title.text_frame.text = "Team this stage needs"
+    order = s1.shapes.add_textbox(Inches(7.8), Inches(1.8), Inches(5), Inches(4.8)).text_frame
+    order.word_wrap = True
+    order.text = "Hire, in this order"
+    order.paragraphs[0].runs[0].font.bold = True
+    for ln in plan.cost.lines:
+        p = order.add_paragraph()
+        role = f"{ARCHETYPE_TITLE[ln.archetype]} ({ln.level.value})"
+        p.text = f"{ln.order}. {role} — {money(ln.total, cur)}"
+    for w in plan.warnings[:2]:
+        p = order.add_paragraph()
+        p.text = w
+        p.runs[0].font.size = Pt(11)
+        p.runs[0].font.color.rgb = RGBColor(0xD5, 0x5E, 0x00)
+    _footer(s1, "Why: " + " ".join(d.reasons))
+
+    s2 = prs.slides.add_slide(blank)
+    pct = plan.cost.pay_percentile
+    _title(
+        s2,
+        "Planned offers against the market",
+        f"Base salary, {cur}/yr, {LOCATION_TITLE[plan.answers.location]}; offers at P{pct}",
+    )
+    market = CategoryChartData()
+    market.categories = [f"{ARCHETYPE_TITLE[b.archetype]}, {b.level.value}" for b in plan.bands]
+    for name, attr in (
+        ("P10", "p10"),
+        ("P25", "p25"),
+        ("Median", "p50"),
+        ("P75", "p75"),
+        ("P90", "p90"),
+    ):
+        market.add_series(name, [round(getattr(b, attr)) for b in plan.bands])
+    market.add_series(f"Planned offer (P{pct})", [round(salary_at(b, pct)) for b in plan.bands])
+    chart = _chart(
+        s2,
+        XL_CHART_TYPE.COLUMN_CLUSTERED,
+        market,
+        Inches(0.5),
+        Inches(1.7),
+        Inches(12.3),
+        Inches(5),
+    )
+    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
+    _footer(s2, sources)
+
+    s3 = prs.slides.add_slide(blank)
+    q = plan.quarters
+    total = q.quarters[-1].cumulative if q and q.quarters else 0.0
+    fits = (
+        ""
+        if not q or q.budget is None
+        else f"; budget {money(q.budget, cur)} covers {q.funded} of {len(plan.hires)} hire(s)"
+    )
+    _title(
+        s3,
+        f"Cash over {len(q.quarters) if q else 0} quarter(s): {money(total, cur)}",
+        f"Hires land in the recommended order{fits}",
+    )
+    cash = CategoryChartData()
+    cash.categories = [x.label for x in q.quarters] if q else []
+    cash.add_series("Cumulative spend", [round(x.cumulative) for x in q.quarters] if q else [])
+    if q and q.budget is not None:
+        cash.add_series("Budget", [round(q.budget)] * len(q.quarters))
+    cash.add_series("Spend in the quarter", [round(x.spend) for x in q.quarters] if q else [])
+    chart = _chart(
+        s3, XL_CHART_TYPE.LINE_MARKERS, cash, Inches(0.5), Inches(1.7), Inches(12.3), Inches(5)
+    )
+    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
+    if plan.outlook and plan.hires:
+        o = plan.outlook
+        _footer(
+            s3,
+            f"Simulated first-year cost P50 {money(o.cost_p50, cur)}, P90 "
+            f"{money(o.cost_p90, cur)}; team in place by {o.date_p50.isoformat()} (P50). "
+            + sources,
+        )
+    else:
+        _footer(s3, sources)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
