@@ -21,7 +21,7 @@ from ui.questionnaire import (
     init_state,
     save_state,
 )
-from ui.results import show_cost, show_diagnosis, show_mix
+from ui.results import show_cost, show_diagnosis, show_exports, show_mix
 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
@@ -55,3 +55,4 @@ with results:
     show_comparison(plan)
     show_quarters(plan)
     show_drivers(plan)
+    show_exports(plan)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from planner import Plan
 from planner.charts import cost_breakdown_figure, market_band_figure
+from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
 from planner.report import cite, money
 from planner.rules import (
     ARCHETYPE_OWNS,
@@ -156,3 +157,38 @@ def show_provenance(plan: Plan) -> None:
         for source in plan.cost.sources:
             st.caption(f"• {cite(source)}")
         st.caption("All series, rules and rates: the About the data page.")
+
+
+def show_exports(plan: Plan) -> None:
+    """Download the plan as slides, Markdown, JSON or the cost table as CSV."""
+    st.subheader("Take it to the meeting", anchor=False)
+    cols = st.columns(4)
+    cols[0].download_button(
+        "Slides (.pptx)",
+        lambda: plan_pptx(plan),  # built only when clicked (about 30 ms)
+        file_name="ml-hiring-plan.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="plan.export.pptx",
+        help="Three 16:9 slides with native charts you can restyle; sources in the notes.",
+    )
+    cols[1].download_button(
+        "Markdown",
+        plan_markdown(plan),
+        file_name="ml-hiring-plan.md",
+        mime="text/markdown",
+        key="plan.export.md",
+    )
+    cols[2].download_button(
+        "JSON",
+        plan_json(plan),
+        file_name="ml-hiring-plan.json",
+        mime="application/json",
+        key="plan.export.json",
+    )
+    cols[3].download_button(
+        "Cost table (CSV)",
+        cost_csv(plan),
+        file_name="ml-hiring-cost.csv",
+        mime="text/csv",
+        key="plan.export.csv",
+    )
