@@ -23,7 +23,7 @@ from planner.models import (
     PlannedReq,
     ProblemValidation,
 )
-from planner.query import answers_from_query
+from planner.share import parse_link
 
 P = "plan."
 
@@ -88,19 +88,21 @@ def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable)
     """
     if P + "saved" not in st.session_state:
         default = Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
-        answers, ignored = answers_from_query(params, default)
-        saved = answers.model_dump(mode="json")
+        link = parse_link(params, default, assumptions, fx)
+        saved = link.answers.model_dump(mode="json")
         saved["planned_req"] = saved["planned_req"] or NO_REQ
         saved["currency"] = saved["currency"] or AUTO
         saved["level"] = saved["level"] or AUTO
         for key, (_, pct) in EDITABLE.items():
-            value = getattr(assumptions, key).value
-            saved["a." + key] = round(value * 100, 2) if pct else value
+            value = link.assumptions.get(key, getattr(assumptions, key).value)
+            saved["a." + key] = round(value * 100, 4) if pct else value
         for currency in Currency:
             if currency is not Currency.USD:
-                saved["fx." + currency.value] = fx.rates[currency].usd_per_unit
+                rate = link.fx.get(currency, fx.rates[currency].usd_per_unit)
+                saved["fx." + currency.value] = rate
+        saved["present"] = link.present
         st.session_state[P + "saved"] = saved
-        st.session_state[P + "ignored"] = ignored
+        st.session_state[P + "ignored"] = list(link.ignored)
     for key, value in st.session_state[P + "saved"].items():
         st.session_state.setdefault(P + key, value)
 

@@ -43,7 +43,10 @@ def test_pptx_has_three_slides_with_native_charts(plan, tmp_path):
     assert cash["Budget"] == [1_000_000.0] * 4
     assert cash["Cumulative spend"][-1] == round(plan.quarters.quarters[-1].cumulative)
     for slide in prs.slides:
-        assert "Sources" in slide.notes_slide.notes_text_frame.text or "Why" in slide.notes_slide.notes_text_frame.text
+        assert (
+            "Sources" in slide.notes_slide.notes_text_frame.text
+            or "Why" in slide.notes_slide.notes_text_frame.text
+        )
 
 
 @pytest.mark.parametrize(
@@ -80,7 +83,13 @@ def _is_number(text: str) -> bool:
 def test_markdown_and_json_carry_the_whole_plan(plan):
     """Markdown has every section; JSON parses and holds the same total."""
     md = plan_markdown(plan)
-    for heading in ("## Next likely failure", "## Who to hire", "## Cost", "## Quarter plan", "## Sources"):
+    for heading in (
+        "## Next likely failure",
+        "## Who to hire",
+        "## Cost",
+        "## Quarter plan",
+        "## Sources",
+    ):
         assert heading in md
     data = json.loads(plan_json(plan))
     assert data["cost"]["first_year_total"] == pytest.approx(plan.cost.first_year_total, abs=0.01)

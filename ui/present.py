@@ -1,0 +1,68 @@
+"""Presentation view: one 16:9 screen for a board slide — diagnosis, mix, market, quarter plan."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from planner import Plan
+from planner.charts import market_band_figure
+from planner.charts_plan import quarter_figure
+from planner.models import LOCATION_TITLE
+from planner.report import money, short_cite
+from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+from ui.results import chart_config
+
+
+def show_presentation(plan: Plan) -> None:
+    d, cur = plan.diagnosis, plan.cost.currency
+    st.markdown(f"### Next likely failure: {FAILURE_TITLE[d.next_failure]}")
+    st.caption(
+        f"{FAILURE_SUMMARY[d.next_failure]} Market: {LOCATION_TITLE[plan.answers.location]}."
+    )
+    left, middle, right = st.columns([0.9, 1.2, 1.2], gap="medium")
+    with left:
+        if plan.hires:
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "#": ln.order,
+                            "Hire": ARCHETYPE_TITLE[ln.archetype],
+                            "Level": ln.level.value,
+                            "Year 1": money(ln.total, cur),
+                        }
+                        for ln in plan.cost.lines
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+        else:
+            st.success("No new hires: the team already covers this stage.")
+        c1, c2 = st.columns(2)
+        c1.metric("Fully loaded year 1", money(plan.cost.first_year_total, cur))
+        c2.metric("Run rate / year", money(plan.cost.run_rate, cur))
+        if plan.outlook and plan.hires:
+            o = plan.outlook
+            c1.metric("Year 1, P90", money(o.cost_p90, cur))
+            c2.metric("In place by (P50)", f"{o.date_p50:%b %Y}")
+        if plan.warnings:
+            st.warning(plan.warnings[0])
+    if plan.hires:
+        market = market_band_figure(plan)
+        middle.plotly_chart(
+            market, width="stretch", config=chart_config("ml-hires-vs-market"), key="present.market"
+        )
+        quarters = quarter_figure(plan)
+        right.plotly_chart(
+            quarters,
+            width="stretch",
+            config=chart_config("ml-hiring-quarter-plan"),
+            key="present.quarters",
+        )
+    st.caption(
+        "Sources: "
+        + "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
+        + ". Full list: About the data."
+    )
