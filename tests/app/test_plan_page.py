@@ -152,3 +152,25 @@ def test_answers_survive_a_visit_to_another_page():
     at.switch_page("app_pages/plan.py").run()
     assert at.number_input(key="plan.have_researchers").value == 2
     assert at.radio(key="plan.problem_validation").value == "validated"
+
+
+def test_share_link_restores_assumptions_rates_and_presentation():
+    """A link with an edited fee, a rate and view=present opens exactly that state."""
+    at = _page(location="london", currency="USD", agency_fee="0.25", usd_per_gbp="1.25",
+               view="present")  # fmt: skip
+    assert not at.exception
+    assert at.toggle(key="plan.present").value is True
+    assert at.session_state["plan.a.agency_fee"] == 25.0
+    assert at.session_state["plan.fx.GBP"] == 1.25
+    assert at.query_params["agency_fee"] == "0.25" and at.query_params["view"] == "present"
+    assert any(m.value.startswith("### Next likely failure") for m in at.markdown)
+
+
+def test_presentation_view_hides_the_questions():
+    """Switching the view on removes the questionnaire and keeps the answers."""
+    at = _page(live_models="1", problem="proven", data_maturity="repeatable")
+    at.toggle(key="plan.present").set_value(True).run()
+    assert not at.exception
+    assert len(at.radio) == 0
+    at.toggle(key="plan.present").set_value(False).run()
+    assert at.radio(key="plan.problem_validation").value == "proven"

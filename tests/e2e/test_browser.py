@@ -51,3 +51,26 @@ def test_change_an_answer_and_see_the_diagnosis_change(
         page.screenshot(path=screenshots / f"plan-brittle-{width}.png", full_page=True)
     finally:
         page.close()
+
+
+def test_presentation_view_fits_a_16_9_screen(browser, app_url, screenshots):
+    """The presentation view at 1920x1080: headline, charts, no scrolling needed, no error."""
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        page.goto(
+            f"{app_url}/?data_maturity=platform&problem=proven&live_models=3&products=3"
+            "&regions=2&budget=1500000&view=present"
+        )
+        _settle(page)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.get_by_text("Next likely failure: Operational complexity").count() == 1
+        charts = page.locator("[data-testid='stPlotlyChart']")
+        assert charts.count() == 2
+        bottom = max(
+            charts.nth(i).bounding_box()["y"] + charts.nth(i).bounding_box()["height"]
+            for i in range(2)
+        )
+        assert bottom <= 1080
+        page.screenshot(path=screenshots / "presentation-1920x1080.png")
+    finally:
+        page.close()
