@@ -245,3 +245,34 @@ def jd_share_figure(share: dict[str, float], jobs: int) -> go.Figure:
     fig.update_xaxes(tickformat=".0%", range=[0, 1.15], gridcolor="#E4E7EB")
     fig.update_yaxes(autorange="reversed")
     return fig
+
+
+def compare_figure(plans: dict[str, Plan]) -> go.Figure:
+    """Cumulative cash per quarter for 2-4 scenarios, overlaid (same currency assumed)."""
+    fig = go.Figure()
+    dashes = ["solid", "dash", "dot", "dashdot"]
+    colours = [BAND_LINE, OFFER, "#009E73", "#CC79A7"]  # Okabe-Ito: distinct in colour and dash
+    currency = next(iter(plans.values())).cost.currency if plans else "USD"
+    for i, (name, plan) in enumerate(plans.items()):
+        q = plan.quarters
+        if q is None:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[f"Q{x.index}" for x in q.quarters],
+                y=[x.cumulative for x in q.quarters],
+                name=name,
+                mode="lines+markers",
+                line={"color": colours[i % 4], "width": 3, "dash": dashes[i % 4]},
+                hovertemplate=f"{name}: %{{y:,.0f}}<extra></extra>",
+            )
+        )
+    layout(
+        fig,
+        "Cash over time, scenario by scenario",
+        "Cumulative spend per quarter of each plan; lines differ in colour and dash",
+        "Each scenario uses its own answers and assumptions.",
+        height=360,
+    )
+    fig.update_yaxes(**money_axis(currency))
+    return fig

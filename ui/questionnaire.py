@@ -23,7 +23,7 @@ from planner.models import (
     PlannedReq,
     ProblemValidation,
 )
-from planner.share import parse_link
+from planner.share import make_link, parse_link
 
 P = "plan."
 
@@ -322,3 +322,32 @@ def saved_answers(assumptions: Assumptions) -> Answers:
         if values.get(field) == empty:
             values[field] = None
     return Answers.model_validate(values)
+
+
+def saved_link(shipped: Assumptions, shipped_fx: FxTable) -> dict[str, str]:
+    """The share-link parameters of the plan as last left on the Plan page."""
+    saved = st.session_state.get(P + "saved")
+    answers = saved_answers(shipped)
+    if not isinstance(saved, dict):
+        return make_link(answers, shipped, shipped, shipped_fx, shipped_fx)
+    values = {
+        key: saved["a." + key] / (100 if pct else 1)
+        for key, (_, pct) in EDITABLE.items()
+        if "a." + key in saved
+    }
+    try:
+        assumptions = shipped.with_values(**values)
+    except ValidationError:
+        assumptions = shipped
+    fx = shipped_fx
+    for currency in Currency:
+        if "fx." + currency.value in saved:
+            fx = fx.with_rate(currency, float(saved["fx." + currency.value]))
+    return make_link(answers, assumptions, shipped, fx, shipped_fx)
+
+
+def open_link(params: Mapping[str, str]) -> None:
+    """Forget the Plan page's state so its next run restores `params` like a shared link."""
+    for key in [k for k in st.session_state if str(k).startswith(P)]:
+        del st.session_state[key]
+    st.query_params.from_dict(dict(params))
