@@ -1,0 +1,103 @@
+"""Hostile input, at volume: answers, raw query strings, uploads and random bytes never raise."""
+
+from __future__ import annotations
+
+import tomllib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from planner import Answers, make_plan, validate_benchmarks
+from planner.share import parse_link
+from tests.conftest import FIXTURES, ROOT
+
+FAST = {"max_examples": 1000, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+
+any_value = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(["ad_hoc", "proven", "london", "EUR", "senior", "agency"]),
+)
+fields = st.sampled_from(list(Answers.model_fields))
+
+
+@settings(**FAST)
+@given(st.dictionaries(fields, any_value, max_size=8))
+def test_any_answers_give_a_plan_or_a_validation_message(bands, assumptions, fx, raw):
+    """Whatever arrives as answers: a ValidationError naming fields, or a complete plan."""
+    try:
+        answers = Answers.model_validate(raw)
+    except ValidationError as exc:
+        assert exc.errors() and all(err["loc"] for err in exc.errors())
+        return
+    plan = make_plan(answers, bands, assumptions, fx, trials=200)
+    assert plan.diagnosis.next_failure and plan.cost.first_year_total >= 0
+
+
+query_keys = st.one_of(
+    st.sampled_from(
+        [
+            "data_maturity",
+            "problem",
+            "live_models",
+            "products",
+            "regions",
+            "budget",
+            "percentile",
+            "location",
+            "currency",
+            "level",
+            "seed",
+            "horizon",
+            "agency_fee",
+            "benefits_share",
+            "usd_per_gbp",
+            "view",
+        ]
+    ),
+    st.text(max_size=20),
+)
+
+
+@settings(**FAST)
+@given(st.dictionaries(query_keys, st.text(max_size=60), max_size=10))
+def test_any_query_string_gives_a_plan_and_notes(bands, assumptions, fx, params):
+    """Raw query-parameter strings always restore a valid state and then a plan."""
+    state = parse_link(params, Answers(), assumptions, fx)
+    assert len(state.ignored) <= len(params)
+    rates = fx
+    for currency, rate in state.fx.items():
+        rates = rates.with_rate(currency, rate)
+    plan = make_plan(
+        state.answers, bands, assumptions.with_values(**state.assumptions), rates, trials=200
+    )
+    assert plan.hires is not None
+
+
+def test_every_corpus_upload_is_refused_or_used_never_raises():
+    """The benchmarks corpus, byte-flipped and truncated, always gives a report."""
+    for path in sorted((FIXTURES / "uploads").glob("*.csv")):
+        data = path.read_bytes()
+        for variant in (data, data[: len(data) // 2], data[::-1], bytes(b ^ 0x20 for b in data)):
+            report = validate_benchmarks(variant, name=path.name)
+            assert report.ok or report.problems
+
+
+@settings(**FAST)
+@given(st.binary(max_size=4000))
+def test_random_bytes_as_upload(data):
+    """Random bytes: a report, never an exception."""
+    report = validate_benchmarks(data)
+    assert report.ok or report.problems
+
+
+def test_production_settings_hide_errors_and_limit_uploads():
+    """Visitors never see tracebacks; uploads are capped; XSRF protection is on."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] in ("none", "type")
+    assert 1 <= config["server"]["maxUploadSize"] <= 25
+    assert config["server"]["enableXsrfProtection"] is True
