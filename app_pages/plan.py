@@ -24,6 +24,8 @@ from ui.questionnaire import (
 )
 from ui.results import show_cost, show_diagnosis, show_exports, show_mix
 
+SECTIONS = ("Cost", "How sure", "All-in-one req", "Quarter plan", "Cost drivers")
+
 shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
@@ -61,9 +63,22 @@ else:
     with results:
         show_diagnosis(plan)
         show_mix(plan)
-        show_cost(plan, notice)
-        show_outlook(plan, today)
-        show_comparison(plan)
-        show_quarters(plan)
-        show_drivers(plan)
+        # One section at a time: fewer charts per rerun keeps every change quick.
+        section = st.radio(
+            "Show",
+            list(SECTIONS),
+            horizontal=True,
+            key="plan.section",
+            label_visibility="collapsed",
+        )
+        if section == "Cost":
+            show_cost(plan, notice)
+        elif section == "How sure":
+            show_outlook(plan, today)
+        elif section == "All-in-one req":
+            show_comparison(plan)
+        elif section == "Quarter plan":
+            show_quarters(plan)
+        elif section == "Cost drivers":
+            show_drivers(plan)
         show_exports(plan)

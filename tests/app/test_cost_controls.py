@@ -10,8 +10,11 @@ from tests.conftest import ROOT
 PAGE = str(ROOT / "app_pages" / "plan.py")
 
 
-def _page() -> AppTest:
-    return AppTest.from_file(PAGE, default_timeout=30).run()
+def _page(section: str = "Cost") -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    if section != "Cost":
+        at.radio(key="plan.section").set_value(section).run()
+    return at
 
 
 def _metric(at: AppTest, label: str) -> str:
@@ -24,7 +27,7 @@ def _money(text: str) -> float:
 
 def test_higher_percentile_raises_p50_and_p90():
     """Moving offers from P50 to P75 raises both simulated percentiles."""
-    at = _page()
+    at = _page("How sure")
     p50, p90 = (
         _money(_metric(at, "First-year cost, P50")),
         _money(_metric(at, "First-year cost, P90")),
@@ -36,7 +39,7 @@ def test_higher_percentile_raises_p50_and_p90():
 
 def test_same_seed_same_numbers_new_seed_new_numbers():
     """Rerunning with the same seed repeats the P50; another seed moves it a little."""
-    at = _page()
+    at = _page("How sure")
     first = _metric(at, "First-year cost, P50")
     at.run()
     assert _metric(at, "First-year cost, P50") == first
@@ -73,7 +76,7 @@ def test_level_override_prices_every_hire_at_that_level():
 
 def test_generalist_comparison_is_one_plain_sentence():
     """The all-in-one comparison is stated in one sentence with both options in a table."""
-    at = _page()
+    at = _page("All-in-one req")
     sentence = next(i.value for i in at.info if i.value.startswith("One all-in-one"))
     assert sentence.count(".") == 1 and "later than with a focused model researcher req" in sentence
 

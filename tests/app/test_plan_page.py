@@ -32,9 +32,21 @@ def test_defaults_render_without_exception():
     at = _page()
     assert not at.exception
     assert _headline(at) == "Weak problem validation"
-    # market, cost breakdown, cost outlook, team date, quarter plan, drivers
-    assert len(at.get("plotly_chart")) == 6
+    # the Cost section: market bands and the cost breakdown
+    assert len(at.get("plotly_chart")) == 2
     assert any("BLS OEWS May 2024" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("section", "charts"),
+    [("How sure", 2), ("All-in-one req", 0), ("Quarter plan", 1), ("Cost drivers", 1)],
+)
+def test_each_section_renders(section, charts):
+    """Every results section renders its charts without an exception."""
+    at = _page()
+    at.radio(key="plan.section").set_value(section).run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == charts
 
 
 @pytest.mark.parametrize(
