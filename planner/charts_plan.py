@@ -32,39 +32,51 @@ def _marker_lines(fig: go.Figure, marks: list[tuple[float, str]], top: float) ->
         )
 
 
+def _distribution(
+    x: object,
+    share: np.ndarray,
+    hover: str,
+    marks: list[tuple[float, str]],
+    titles: tuple[str, str, str],
+) -> go.Figure:
+    """A histogram of simulated futures with P50 and P90 marked, titled for a slide."""
+    fig = go.Figure(
+        go.Bar(
+            x=x,
+            y=share,
+            hovertemplate=hover,
+            showlegend=False,
+            marker={"color": BAND_FILL, "line": {"color": BAND_LINE, "width": 0.5}},
+        )
+    )
+    top = float(share.max()) * 1.05
+    _marker_lines(fig, marks, top)
+    layout(fig, *titles, height=330)
+    fig.update_yaxes(tickformat=".0%", gridcolor="#E4E7EB", range=[0, top * 1.15])
+    return fig
+
+
 def cost_outlook_figure(plan: Plan) -> go.Figure:
     """Distribution of the plan's first-year cost over the simulated futures, P50 and P90."""
     assert plan.outlook is not None
     o, cur = plan.outlook, plan.cost.currency
     x, share = _histogram(np.array(o.cost_samples))
-    fig = go.Figure(
-        go.Bar(
-            x=x,
-            y=share,
-            marker={"color": BAND_FILL, "line": {"color": BAND_LINE, "width": 0.5}},
-            hovertemplate="%{x:,.0f}: %{y:.1%} of futures<extra></extra>",
-            showlegend=False,
-        )
-    )
-    top = float(share.max()) * 1.05
-    _marker_lines(
-        fig,
+    fig = _distribution(
+        x,
+        share,
+        "%{x:,.0f}: %{y:.1%} of futures<extra></extra>",
         [
             (o.cost_p50, f"P50 {short_money(o.cost_p50, cur)}"),
             (o.cost_p90, f"P90 {short_money(o.cost_p90, cur)}"),
         ],
-        top,
-    )
-    layout(
-        fig,
-        f"First-year cost: {short_money(o.cost_p50, cur)} (P50)",
-        f"P90 {short_money(o.cost_p90, cur)} · {o.trials:,} simulated futures (seed {o.seed}) "
-        "varying offers, search times and mis-hires",
-        "Share of futures per cost bucket. Assumptions: About the data and the Plan page.",
-        height=330,
+        (
+            f"First-year cost: {short_money(o.cost_p50, cur)} (P50)",
+            f"P90 {short_money(o.cost_p90, cur)} · {o.trials:,} simulated futures (seed {o.seed}) "
+            "varying offers, search times and mis-hires",
+            "Share of futures per cost bucket. Assumptions: About the data and the Plan page.",
+        ),
     )
     fig.update_xaxes(**money_axis(cur))
-    fig.update_yaxes(tickformat=".0%", gridcolor="#E4E7EB", range=[0, top * 1.15])
     return fig
 
 
@@ -73,34 +85,21 @@ def team_date_figure(plan: Plan, start: date) -> go.Figure:
     assert plan.outlook is not None
     o = plan.outlook
     days, share = _histogram(np.array(o.days_samples))
-    dates = [start + timedelta(days=float(d)) for d in days]
-    fig = go.Figure(
-        go.Bar(
-            x=dates,
-            y=share,
-            marker={"color": BAND_FILL, "line": {"color": BAND_LINE, "width": 0.5}},
-            hovertemplate="%{x|%d %b %Y}: %{y:.1%} of futures<extra></extra>",
-            showlegend=False,
-        )
-    )
-    top = float(share.max()) * 1.05
-    _marker_lines(
-        fig,
+    fig = _distribution(
+        [start + timedelta(days=float(d)) for d in days],
+        share,
+        "%{x|%d %b %Y}: %{y:.1%} of futures<extra></extra>",
         [
             (_ms(start + timedelta(days=o.days_p50)), f"P50 {o.date_p50:%d %b %Y}"),
             (_ms(start + timedelta(days=o.days_p90)), f"P90 {o.date_p90:%d %b %Y}"),
         ],
-        top,
-    )
-    layout(
-        fig,
-        f"Team in place by {o.date_p50:%b %Y} (P50)",
-        f"P90 {o.date_p90:%b %Y} · first day of the last hire, {o.trials:,} simulated futures",
-        "Search times: SHRM median time to fill (2016) with our spread; see About the data.",
-        height=330,
+        (
+            f"Team in place by {o.date_p50:%b %Y} (P50)",
+            f"P90 {o.date_p90:%b %Y} · first day of the last hire, {o.trials:,} simulated futures",
+            "Search times: SHRM median time to fill (2016) with our spread; see About the data.",
+        ),
     )
     fig.update_xaxes(gridcolor="#E4E7EB")
-    fig.update_yaxes(tickformat=".0%", gridcolor="#E4E7EB", range=[0, top * 1.15])
     return fig
 
 

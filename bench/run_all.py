@@ -1,0 +1,91 @@
+"""Run every benchmark and write bench/results.md (machine, versions, date, figures vs goals).
+
+Run: python bench/run_all.py [--quick]   Not part of the test suite; takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.metadata as md
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import browser  # noqa: E402
+import plan_latency  # noqa: E402
+
+
+def _run(script: str) -> str:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return out.stdout.strip()
+
+
+def _mark(ok: bool) -> str:
+    return "met" if ok else "missed"
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    latencies = plan_latency.measure()
+    simulate = _run("simulate.py")
+    validate = _run("validate_csv.py")
+    web = asyncio.run(browser.main(quick))
+    lat, mem, load = web["latency"], web["memory"], web["load"]
+    sessions = load["sessions"]
+    chromium = subprocess.run(
+        ["chromium", "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M UTC} with `python bench/run_all.py"
+        f"{' --quick' if quick else ''}` on {platform.node()}: {os.cpu_count()} cores, "
+        f"{platform.platform()}, Python {platform.python_version()}, "
+        + ", ".join(
+            f"{p} {md.version(p)}" for p in ("streamlit", "plotly", "numpy", "pandas", "playwright")
+        )
+        + f", {chromium}. Both apps ran in the same run on loopback; ratios compare them.",
+        "",
+        "| Measure | Figure | Goal | |",
+        "|---|---|---|---|",
+        *[
+            f"| make_plan, {name} | median {m:.1f} ms, p99 {p:.1f} ms | — | |"
+            for name, (m, p) in latencies.items()
+        ],
+        f"| Simulation vs per-trial loop | {simulate} | ≥ 50× | |",
+        f"| 100k-row CSV validation vs read_csv | {validate.splitlines()[0] if validate else 'n/a'} | ≤ 2× | |",
+        f"| Rerun after a changed answer | ours {lat['ours_rerun_ms']:.0f} ms, baseline "
+        f"{lat['baseline_rerun_ms']:.0f} ms, **{lat['rerun_ratio']:.2f}×** | ≤ 1.3× | {_mark(lat['rerun_ratio'] <= 1.3)} |",
+        f"| First full render | ours {lat['ours_first_ms']:.0f} ms, baseline "
+        f"{lat['baseline_first_ms']:.0f} ms, **{lat['first_ratio']:.2f}×** | ≤ 1.5× | {_mark(lat['first_ratio'] <= 1.5)} |",
+        f"| Server RSS, 1 and {sessions} sessions | {mem['rss_1_session_mb']:.0f} MB → "
+        f"{mem[f'rss_{sessions}_sessions_mb']:.0f} MB | — | |",
+        f"| Growth per session | {mem['growth_per_session_mb']:.2f} MB | ≤ 3 MB | {_mark(mem['growth_per_session_mb'] <= 3)} |",
+        f"| Growth over {mem['reruns']} reruns of one session | {mem['rerun_growth_mb']:+.1f} MB | none | "
+        f"{_mark(mem['rerun_growth_mb'] <= 2)} |",
+        f"| Load: {sessions} sessions × {load['seconds']:.0f} s | {load['reruns']} reruns, "
+        f"{load['errors']} errors, p50 {load['p50_ms']:.0f} ms, p95 {load['p95_ms']:.0f} ms | 0 errors | "
+        f"{_mark(load['errors'] == 0)} |",
+        "",
+        "Rerun latency: from clicking an answer to the finished rerun painted (two animation "
+        "frames after the app reports idle). First render: from navigation to the charts drawn.",
+    ]
+    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
