@@ -27,15 +27,16 @@ def start_days(fill_days: np.ndarray, slots: int, notice: float) -> tuple[np.nda
     whole rows. A search starts when a slot frees (the interview team moves on once an offer
     is accepted). Vectorised over trials; the loop is over hires only.
     """
-    fill = np.asarray(fill_days, dtype=float)
+    fill = np.asarray(fill_days)
+    fill = fill if fill.dtype in (np.float32, np.float64) else fill.astype(float)
     if fill.ndim == 1:
         fill = fill[:, None]
     hires, trials = fill.shape
     if slots <= 1:
         accepted = np.cumsum(fill, axis=0)
     elif slots == 2:  # the common case, without fancy indexing: two sorted slot clocks
-        accepted = np.empty(fill.shape)
-        early, late = np.zeros(trials), np.zeros(trials)
+        accepted = np.empty(fill.shape, dtype=fill.dtype)
+        early = late = np.zeros(trials, dtype=fill.dtype)
         for h in range(hires):
             np.add(early, fill[h], out=accepted[h])
             early, late = np.minimum(accepted[h], late), np.maximum(accepted[h], late)

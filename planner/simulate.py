@@ -124,13 +124,13 @@ def _simulate_block(
     base = _interp_rows(pct, points)
     noise = z[1]
     noise *= model.fill_spread
-    fill = medians * np.exp(noise)
+    fill = medians.astype(np.float32) * np.exp(noise)  # days: float32 is exact to minutes
     miss = rng.random((hires, trials), dtype=np.float32) < rates
     # A hire that does not work out leaves after the ramp; the seat is searched for again.
     rows, cols = np.nonzero(miss)
     refill_noise = rng.standard_normal(len(rows), dtype=np.float32)
     refill_noise *= model.fill_spread
-    refill = medians[rows, 0] * np.exp(refill_noise)
+    refill = medians[rows, 0].astype(np.float32) * np.exp(refill_noise)
     fill[rows, cols] += model.ramp_days + model.notice_days + refill
     _, starts = start_days(fill, model.slots, model.notice_days)
 
