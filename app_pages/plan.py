@@ -6,9 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from planner import make_plan
 from planner.share import make_link
-from ui.data import active_table, shipped_data
+from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
 from ui.present import show_presentation
 from ui.questionnaire import (
@@ -51,7 +50,7 @@ answers = current_answers()
 assumptions, notice = current_assumptions(shipped_assumptions)
 fx = current_fx(shipped_fx)
 today = date.today()
-plan = make_plan(answers, active_table(shipped), assumptions, fx, start=today)
+plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
 st.query_params.from_dict(
     make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
 )

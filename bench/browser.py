@@ -52,7 +52,7 @@ async (label) => {
       }
     });
     obs.observe(app, { attributes: true });
-    setTimeout(() => { obs.disconnect(); resolve(-1); }, 30000);
+    setTimeout(() => { obs.disconnect(); resolve(-1); }, 120000);
   });
   label.click();
   return await done;
@@ -207,18 +207,22 @@ async def load(browser, ours: Server, sessions: int, seconds: float) -> dict[str
         contexts.append(ctx)
         pages.append(page)
     latencies: list[float] = []
-    errors = 0
+    errors = timeouts = 0
     deadline = time.monotonic() + seconds
 
     async def drive(page: Page) -> None:
-        nonlocal errors
+        nonlocal errors, timeouts
         handles = await _labels(page, OURS_LABELS)
         i = 0
         while time.monotonic() < deadline:
             ms = await page.evaluate(RERUN_JS, handles[i % 2])
             i += 1
-            if ms < 0 or await page.locator("[data-testid='stException']").count():
+            exceptions = await page.locator("[data-testid='stException']").count()
+            connected = await page.locator("[data-test-connection-state='CONNECTED']").count()
+            if exceptions or not connected:
                 errors += 1
+            elif ms < 0:
+                timeouts += 1  # no finished rerun within 120 s
             else:
                 latencies.append(ms)
 
@@ -231,6 +235,7 @@ async def load(browser, ours: Server, sessions: int, seconds: float) -> dict[str
         "seconds": seconds,
         "reruns": len(latencies),
         "errors": errors,
+        "timeouts": timeouts,
         "p50_ms": statistics.median(latencies) if latencies else -1,
         "p95_ms": latencies[int(0.95 * (len(latencies) - 1))] if latencies else -1,
     }

@@ -5,16 +5,21 @@ Only the UI layer caches (house style). An upload lives in this session's state 
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from planner import (
+    Answers,
     Assumptions,
     BandTable,
     DataFileError,
     FxTable,
+    Plan,
     load_assumptions,
     load_benchmarks,
     load_fx,
+    make_plan,
 )
 from planner.lint import Lexicon, load_lexicon
 
@@ -71,3 +76,26 @@ def active_table(shipped: BandTable) -> BandTable:
     """Shipped bands, with the session's uploaded bands replacing them where both exist."""
     upload = uploaded()
     return shipped if upload is None else upload[2]
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _plan(
+    key: str, _answers: Answers, _table: BandTable, _a: Assumptions, _fx: FxTable, _start: date
+) -> Plan:
+    # Plans are frozen, so sharing one object between reruns and sessions is safe.
+    return make_plan(_answers, _table, _a, _fx, start=_start)
+
+
+def plan_for(answers: Answers, table: BandTable, a: Assumptions, fx: FxTable, start: date) -> Plan:
+    """make_plan, remembered by its inputs: going back to an earlier answer is instant."""
+    upload = uploaded()
+    key = "|".join(
+        (
+            answers.model_dump_json(),
+            a.model_dump_json(),
+            fx.model_dump_json(),
+            upload[0] + str(upload[1]) + str(id(upload[2])) if upload else "shipped",
+            start.isoformat(),
+        )
+    )
+    return _plan(key, answers, table, a, fx, start)
