@@ -84,7 +84,8 @@ def main() -> None:
         "Rerun latency: from clicking an answer to the finished rerun painted (two animation "
         "frames after the app reports idle). First render: from navigation to the charts drawn.",
     ]
-    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    name = "results-quick.md" if quick else "results.md"
+    (ROOT / "bench" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 
