@@ -11,6 +11,7 @@ st.set_page_config(
 page = st.navigation(
     [
         st.Page("app_pages/plan.py", title="Plan", icon=":material/insights:", default=True),
+        st.Page("app_pages/assumptions.py", title="Assumptions", icon=":material/tune:"),
         st.Page("app_pages/scenarios.py", title="Scenarios", icon=":material/compare:"),
         st.Page("app_pages/hiring_kit.py", title="Hiring kit", icon=":material/work:"),
         st.Page("app_pages/your_data.py", title="Your data", icon=":material/upload_file:"),

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from planner import Plan
 from planner.share import make_link
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
@@ -15,15 +16,16 @@ from ui.questionnaire import (
     ask_market,
     ask_stage,
     ask_team,
+    changed_assumptions,
     current_answers,
     current_assumptions,
     current_fx,
     init_state,
     save_state,
 )
-from ui.results import show_cost, show_diagnosis, show_exports, show_mix
+from ui.results import show_cost, show_diagnosis, show_exports, show_market, show_mix
 
-SECTIONS = ("Cost", "How sure", "All-in-one req", "Quarter plan", "Cost drivers")
+SECTIONS = ("Cost", "Market pay", "How sure", "All-in-one req", "Quarter plan", "Cost drivers")
 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
@@ -45,6 +47,13 @@ if not present:
         ask_team()
         ask_market()
         ask_costs(current_answers().display_currency.value)
+        changed = changed_assumptions(shipped_assumptions, shipped_fx)
+        st.caption(
+            f"Costs use your values for {'; '.join(changed)}."
+            if changed
+            else "Costs use the default assumptions, each with its source."
+        )
+        st.page_link("app_pages/assumptions.py", label="Edit assumptions", icon=":material/tune:")
 
 answers = current_answers()
 assumptions, notice = current_assumptions(shipped_assumptions)
@@ -56,28 +65,32 @@ st.query_params.from_dict(
 )
 save_state()
 
+
+@st.fragment
+def show_section(plan: Plan, notice: str | None, today: date) -> None:
+    """One results section at a time (one chart, mostly); switching reruns only this part."""
+    section = st.radio(
+        "Show", list(SECTIONS), horizontal=True, key="plan.section", label_visibility="collapsed"
+    )
+    if section == "Cost":
+        show_cost(plan, notice)
+    elif section == "Market pay":
+        show_market(plan)
+    elif section == "How sure":
+        show_outlook(plan, today)
+    elif section == "All-in-one req":
+        show_comparison(plan)
+    elif section == "Quarter plan":
+        show_quarters(plan)
+    elif section == "Cost drivers":
+        show_drivers(plan)
+
+
 if present:
     show_presentation(plan)
 else:
     with results:
         show_diagnosis(plan)
         show_mix(plan)
-        # One section at a time: fewer charts per rerun keeps every change quick.
-        section = st.radio(
-            "Show",
-            list(SECTIONS),
-            horizontal=True,
-            key="plan.section",
-            label_visibility="collapsed",
-        )
-        if section == "Cost":
-            show_cost(plan, notice)
-        elif section == "How sure":
-            show_outlook(plan, today)
-        elif section == "All-in-one req":
-            show_comparison(plan)
-        elif section == "Quarter plan":
-            show_quarters(plan)
-        elif section == "Cost drivers":
-            show_drivers(plan)
+        show_section(plan, notice, today)
         show_exports(plan)

@@ -13,9 +13,9 @@ from planner.report import money
 from planner.rules import FAILURE_TITLE
 from planner.share import parse_link
 from planner.store import ScenarioStore, StoreError, default_url
+from ui.charts import chart_config
 from ui.data import active_table, shipped_data
 from ui.questionnaire import open_link, saved_link
-from ui.results import chart_config
 
 shipped, assumptions, fx = shipped_data()
 

@@ -15,7 +15,7 @@ from planner.charts_plan import (
     tornado_figure,
 )
 from planner.report import money
-from ui.results import chart_config
+from ui.charts import show_chart
 
 
 def show_outlook(plan: Plan, start: date) -> None:
@@ -36,17 +36,11 @@ def show_outlook(plan: Plan, start: date) -> None:
     )
     c2.metric("Whole mix in place by (P50)", f"{o.date_p50:%d %b %Y}")
     c2.metric("Whole mix in place by (P90)", f"{o.date_p90:%d %b %Y}")
-    st.plotly_chart(
-        cost_outlook_figure(plan),
-        width="stretch",
-        config=chart_config("ml-hiring-cost-outlook"),
-        key="plan.chart.outlook",
+    show_chart(
+        cost_outlook_figure, plan, key="plan.chart.outlook", filename="ml-hiring-cost-outlook"
     )
-    st.plotly_chart(
-        team_date_figure(plan, start),
-        width="stretch",
-        config=chart_config("ml-team-in-place-by"),
-        key="plan.chart.dates",
+    show_chart(
+        team_date_figure, plan, start, key="plan.chart.dates", filename="ml-team-in-place-by"
     )
 
 
@@ -67,7 +61,7 @@ def show_comparison(plan: Plan) -> None:
             for opt in (c.focused, c.generalist)
         ]
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.table(table, hide_index=True, border="horizontal")
     a = plan.answers
     st.caption(
         "The all-in-one search is modelled as longer, pricier to close and likelier to land "
@@ -82,13 +76,8 @@ def show_quarters(plan: Plan) -> None:
         return
     cur = plan.cost.currency
     st.subheader("Quarter by quarter", anchor=False)
-    st.plotly_chart(
-        quarter_figure(plan),
-        width="stretch",
-        config=chart_config("ml-hiring-quarter-plan"),
-        key="plan.chart.quarters",
-    )
-    st.dataframe(
+    show_chart(quarter_figure, plan, key="plan.chart.quarters", filename="ml-hiring-quarter-plan")
+    st.table(
         pd.DataFrame(
             [
                 {
@@ -101,7 +90,7 @@ def show_quarters(plan: Plan) -> None:
             ]
         ),
         hide_index=True,
-        width="stretch",
+        border="horizontal",
     )
 
 
@@ -109,9 +98,4 @@ def show_drivers(plan: Plan) -> None:
     if not plan.sensitivity:
         return
     st.subheader("What moves the cost most", anchor=False)
-    st.plotly_chart(
-        tornado_figure(plan),
-        width="stretch",
-        config=chart_config("ml-hiring-cost-drivers"),
-        key="plan.chart.tornado",
-    )
+    show_chart(tornado_figure, plan, key="plan.chart.tornado", filename="ml-hiring-cost-drivers")

@@ -11,7 +11,7 @@ from planner.charts_plan import quarter_figure
 from planner.models import LOCATION_TITLE
 from planner.report import money, short_cite
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
-from ui.results import chart_config
+from ui.charts import show_chart
 
 
 def show_presentation(plan: Plan) -> None:
@@ -50,16 +50,19 @@ def show_presentation(plan: Plan) -> None:
         if plan.warnings:
             st.warning(plan.warnings[0])
     if plan.hires:
-        market = market_band_figure(plan)
-        middle.plotly_chart(
-            market, width="stretch", config=chart_config("ml-hires-vs-market"), key="present.market"
+        show_chart(
+            market_band_figure,
+            plan,
+            key="present.market",
+            filename="ml-hires-vs-market",
+            where=middle,
         )
-        quarters = quarter_figure(plan)
-        right.plotly_chart(
-            quarters,
-            width="stretch",
-            config=chart_config("ml-hiring-quarter-plan"),
+        show_chart(
+            quarter_figure,
+            plan,
             key="present.quarters",
+            filename="ml-hiring-quarter-plan",
+            where=right,
         )
     st.caption(
         "Sources: "

@@ -8,6 +8,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from planner import Answers, Assumptions, FxTable
+from planner.benchmarks import Assumption
 from planner.models import (
     LOCATION_TITLE,
     MAX_BUDGET,
@@ -95,7 +96,7 @@ def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable)
         saved["level"] = saved["level"] or AUTO
         for key, (_, pct) in EDITABLE.items():
             value = link.assumptions.get(key, getattr(assumptions, key).value)
-            saved["a." + key] = round(value * 100, 4) if pct else value
+            saved["a." + key] = _shown(value, pct)
         for currency in Currency:
             if currency is not Currency.USD:
                 rate = link.fx.get(currency, fx.rates[currency].usd_per_unit)
@@ -240,12 +241,37 @@ def ask_costs(currency: str) -> None:
             "horizon. We say which hires fit, in order.",
         )
         st.slider("Horizon (quarters)", 1, 12, key=P + "horizon_quarters")
-    _assumption_inputs("Cost assumptions", COST_ASSUMPTIONS)
-    _assumption_inputs("Time to fill and hiring risk", TIME_ASSUMPTIONS)
-    with st.expander("Exchange rates and simulation", expanded=False):
-        st.caption("US dollars per unit (dated on About the data):")
+
+
+def ask_assumptions(shipped: Assumptions, fx: FxTable) -> None:
+    """Every editable assumption in three columns, each with its default and source."""
+    groups = (
+        ("Cost", COST_ASSUMPTIONS),
+        ("Time to fill and hiring risk", TIME_ASSUMPTIONS),
+        ("The all-in-one req", GENERALIST_ASSUMPTIONS),
+    )
+    for col, (title, items) in zip(st.columns(3, gap="large"), groups, strict=True):
+        with col:
+            st.subheader(title, anchor=False)
+            for key, (label, pct) in items.items():
+                default: Assumption = getattr(shipped, key)
+                shown = _shown(default.value, pct)
+                st.number_input(
+                    label,
+                    min_value=0.0,
+                    max_value=100.0 if pct else 10_000_000.0,
+                    step=1.0 if pct else 0.1 if "spread" in key and "offer" not in key else 1.0,
+                    key=P + "a." + key,
+                    persist_state="session",
+                    help=f"Default {shown:g}: {default.source} ({default.year}, "
+                    f"{default.status.value}).",
+                )
+    c1, c2 = st.columns([2, 1], gap="large")
+    with c1:
+        st.subheader("Exchange rates", anchor=False)
         cols = st.columns(3)
         for col, cur in zip(cols, [c for c in Currency if c is not Currency.USD], strict=True):
+            rate = fx.rates[cur]
             col.number_input(
                 f"USD per {cur.value}",
                 min_value=0.01,
@@ -253,29 +279,52 @@ def ask_costs(currency: str) -> None:
                 step=0.01,
                 format="%.3f",
                 key=P + "fx." + cur.value,
+                persist_state="session",
+                help=f"Default {rate.usd_per_unit:g} ({rate.date:%d %b %Y}): {rate.source}.",
             )
+    with c2:
+        st.subheader("Simulation", anchor=False)
         st.number_input(
             "Simulation seed",
             min_value=0,
             max_value=2**32 - 1,
             step=1,
             key=P + "seed",
+            persist_state="session",
             help="The same seed gives the same P50 and P90.",
         )
-    _assumption_inputs("All-in-one req assumptions", GENERALIST_ASSUMPTIONS)
 
 
-def _assumption_inputs(title: str, items: Mapping[str, tuple[str, bool]]) -> None:
-    with st.expander(title, expanded=False):
-        st.caption("Defaults come from data/assumptions.toml; sources on About the data.")
-        for key, (label, pct) in items.items():
-            st.number_input(
-                label,
-                min_value=0.0,
-                max_value=100.0 if pct else 10_000_000.0,
-                step=1.0 if pct else 0.1 if "spread" in key and "offer" not in key else 1.0,
-                key=P + "a." + key,
-            )
+def _shown(value: float, pct: bool) -> float:
+    """An assumption as its widget shows it: shares as percent."""
+    return round(value * 100, 4) if pct else value
+
+
+def changed_assumptions(shipped: Assumptions, fx: FxTable) -> list[str]:
+    """The user's edits, one short phrase each: "Agency fee … 25 (default 20)"."""
+    out = []
+    for key, (label, pct) in EDITABLE.items():
+        default = _shown(getattr(shipped, key).value, pct)
+        value = st.session_state.get(P + "a." + key, default)
+        if value != default:
+            out.append(f"{label} {value:g} (default {default:g})")
+    for currency in Currency:
+        if currency is Currency.USD:
+            continue
+        default = fx.rates[currency].usd_per_unit
+        value = st.session_state.get(P + "fx." + currency.value, default)
+        if value != default:
+            out.append(f"USD per {currency.value} {value:g} (default {default:g})")
+    return out
+
+
+def reset_assumptions(shipped: Assumptions, fx: FxTable) -> None:
+    """Back to the shipped values (a button callback: runs before the widgets exist)."""
+    for key, (_, pct) in EDITABLE.items():
+        st.session_state[P + "a." + key] = _shown(getattr(shipped, key).value, pct)
+    for currency in Currency:
+        if currency is not Currency.USD:
+            st.session_state[P + "fx." + currency.value] = fx.rates[currency].usd_per_unit
 
 
 def current_answers() -> Answers:

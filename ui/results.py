@@ -16,18 +16,7 @@ from planner.rules import (
     FAILURE_TITLE,
     QUESTION_TITLE,
 )
-
-CHART_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-}
-
-
-def chart_config(filename: str) -> dict[str, object]:
-    return {
-        **CHART_CONFIG,
-        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
-    }
+from ui.charts import show_chart
 
 
 def show_diagnosis(plan: Plan) -> None:
@@ -50,7 +39,7 @@ def show_diagnosis(plan: Plan) -> None:
                 for drv in d.drivers
             ]
         )
-        st.dataframe(scores, hide_index=True, width="stretch")
+        st.table(scores, hide_index=True, border="horizontal")
         st.caption(
             "Each answer adds points to the failures it makes likely; the highest total wins, "
             "and on a tie the earlier rung wins. The weights are in planner/rules.py."
@@ -71,15 +60,8 @@ def show_mix(plan: Plan) -> None:
             }
             for line in plan.cost.lines
         ]
-        st.dataframe(
-            pd.DataFrame(rows),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "#": st.column_config.NumberColumn(width=40),
-                "Owns": st.column_config.TextColumn(width="medium"),
-            },
-        )
+        # A static table: five rows need no scrolling or sorting, and it prints cleanly.
+        st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")
     else:
         st.success("No new hires: your team already covers what this stage needs.")
     st.caption(
@@ -95,7 +77,7 @@ def show_mix(plan: Plan) -> None:
 
 
 def show_cost(plan: Plan, notice: str | None) -> None:
-    st.subheader("Cost against the market", anchor=False)
+    st.subheader("What the hires really cost", anchor=False)
     if notice:
         st.warning(notice)
     if not plan.hires:
@@ -114,25 +96,24 @@ def show_cost(plan: Plan, notice: str | None) -> None:
         money(plan.cost.run_rate, cur),
         help="What the new team costs each year once hired: salary, benefits, equity.",
     )
-    st.plotly_chart(
-        market_band_figure(plan),
-        width="stretch",
-        config=chart_config("ml-hires-vs-market"),
-        key="plan.chart.market",
+    show_chart(
+        cost_breakdown_figure, plan, key="plan.chart.cost", filename="ml-hiring-first-year-cost"
     )
-    st.plotly_chart(
-        cost_breakdown_figure(plan),
-        width="stretch",
-        config=chart_config("ml-hiring-first-year-cost"),
-        key="plan.chart.cost",
-    )
-    show_provenance(plan)
-
-
-def show_provenance(plan: Plan) -> None:
-    """Every figure behind the cost, one click away: bands, then the cost assumptions."""
-    cur = plan.cost.currency
     with st.expander("Where these numbers come from", expanded=False):
+        for source in plan.cost.sources:
+            st.caption(f"• {cite(source)}")
+        st.caption("Pay bands: the Market pay view. All series, rules and rates: About the data.")
+
+
+def show_market(plan: Plan) -> None:
+    """Offers against the market bands, and every band's source one click away."""
+    st.subheader("Your offers against the market", anchor=False)
+    if not plan.hires:
+        st.info("Nothing to compare: the plan has no new hires.")
+        return
+    show_chart(market_band_figure, plan, key="plan.chart.market", filename="ml-hires-vs-market")
+    cur = plan.cost.currency
+    with st.expander("Where these bands come from", expanded=False):
         rows = [
             {
                 "Band": f"{ARCHETYPE_TITLE[b.archetype]}, {b.level.value}",
@@ -153,9 +134,6 @@ def show_provenance(plan: Plan) -> None:
             for b in plan.bands
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-        st.caption("Cost assumptions")
-        for source in plan.cost.sources:
-            st.caption(f"• {cite(source)}")
         st.caption("All series, rules and rates: the About the data page.")
 
 

@@ -1,4 +1,4 @@
-"""The cost-model controls on the Plan page: each one moves what it should."""
+"""The cost-model controls (Plan and Assumptions pages): each one moves what it should."""
 
 from __future__ import annotations
 
@@ -7,11 +7,26 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGE = str(ROOT / "app_pages" / "plan.py")
+PAGE = str(ROOT / "app.py")  # Plan is the default page; its links need the navigation
+ASSUMPTIONS = "app_pages/assumptions.py"
 
 
 def _page(section: str = "Cost") -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=30).run()
+    if section != "Cost":
+        at.radio(key="plan.section").set_value(section).run()
+    return at
+
+
+def _edited(section: str = "Cost", **values: float) -> AppTest:
+    """The whole app: edit assumptions on their page, then come back to the Plan page."""
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at.switch_page(ASSUMPTIONS).run()
+    for key, value in values.items():
+        at.number_input(key=key).set_value(value)
+    at.run()
+    assert not at.exception
+    at.switch_page("app_pages/plan.py").run()
     if section != "Cost":
         at.radio(key="plan.section").set_value(section).run()
     return at
@@ -43,8 +58,7 @@ def test_same_seed_same_numbers_new_seed_new_numbers():
     first = _metric(at, "First-year cost, P50")
     at.run()
     assert _metric(at, "First-year cost, P50") == first
-    at.number_input(key="plan.seed").set_value(7).run()
-    assert _metric(at, "First-year cost, P50") != first
+    assert _metric(_edited("How sure", **{"plan.seed": 7}), "First-year cost, P50") != first
 
 
 def test_small_budget_names_the_hires_outside_it():
@@ -59,9 +73,8 @@ def test_empty_seat_cost_appears_in_the_breakdown():
     """Setting a cost per empty month adds an 'Empty seat' part to the cost chart."""
     import plotly.io as pio
 
-    at = _page()
-    at.number_input(key="plan.a.empty_seat_per_month").set_value(20_000.0).run()
-    fig = pio.from_json(at.get("plotly_chart")[1].proto.spec)
+    at = _edited(**{"plan.a.empty_seat_per_month": 20_000.0})
+    fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
     assert "Empty seat" in [t.name for t in fig.data]
 
 
@@ -71,7 +84,7 @@ def test_level_override_prices_every_hire_at_that_level():
     before = _money(_metric(at, "Fully loaded first-year cost"))
     at.selectbox(key="plan.level").set_value("mid").run()
     assert _money(_metric(at, "Fully loaded first-year cost")) < before
-    assert set(at.dataframe[1].value["Level"]) == {"mid"}
+    assert set(at.table[1].value["Level"]) == {"mid"}
 
 
 def test_generalist_comparison_is_one_plain_sentence():
@@ -84,8 +97,35 @@ def test_generalist_comparison_is_one_plain_sentence():
 @pytest.mark.parametrize("value", [95.0, 0.0])
 def test_out_of_range_edit_is_refused_not_crashing(value):
     """A benefits share of 95% (over the 90% limit) is refused with a message; 0% is fine."""
-    at = _page()
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at.switch_page(ASSUMPTIONS).run()
     at.number_input(key="plan.a.benefits_share").set_value(value).run()
     assert not at.exception
-    refused = any("were not applied" in w.value for w in at.warning)
-    assert refused is (value == 95.0)
+    assert any("were not applied" in e.value for e in at.error) is (value == 95.0)
+    assert at.number_input(key="plan.a.benefits_share").value == value  # the entry stays
+    at.switch_page("app_pages/plan.py").run()
+    assert not at.exception
+    assert any("were not applied" in w.value for w in at.warning) is (value == 95.0)
+
+
+def test_edits_show_on_the_plan_page_survive_and_reset():
+    """An edited fee is named on the Plan page, priced, kept across pages, and reset."""
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    before = _money(_metric(at, "Fully loaded first-year cost"))
+    at.switch_page(ASSUMPTIONS).run()
+    at.number_input(key="plan.a.agency_fee").set_value(30.0).run()
+    # two hires with an agency at 30% instead of 20% of base: the delta is shown here
+    delta = next(m for m in at.metric if m.label.startswith("Your plan")).proto.delta
+    assert delta.startswith("$") and delta.endswith(" against the defaults")
+    at.switch_page("app_pages/plan.py").run()
+    assert _money(_metric(at, "Fully loaded first-year cost")) > before
+    assert any("Agency fee, share of first-year base (%) 30 (default 20)" in c.value
+               for c in at.caption)  # fmt: skip
+    assert at.query_params["agency_fee"] == "0.3"
+    at.switch_page(ASSUMPTIONS).run()
+    assert at.number_input(key="plan.a.agency_fee").value == 30.0
+    at.button(key="assume.reset").click().run()
+    assert at.number_input(key="plan.a.agency_fee").value == 20.0
+    at.switch_page("app_pages/plan.py").run()
+    assert _money(_metric(at, "Fully loaded first-year cost")) == before
+    assert "agency_fee" not in at.query_params

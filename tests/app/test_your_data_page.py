@@ -51,6 +51,7 @@ def test_good_upload_is_used_on_the_plan_and_labelled_as_yours():
     assert any("In use: your data (good.csv), 2 band(s)" in s.value for s in at.success)
     at.switch_page("app_pages/plan.py").run()
     at.selectbox(key="plan.location").set_value("london").run()
+    at.radio(key="plan.section").set_value("Market pay").run()
     assert not at.exception
     import plotly.io as pio
 

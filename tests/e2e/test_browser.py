@@ -74,3 +74,33 @@ def test_presentation_view_fits_a_16_9_screen(browser, app_url, screenshots):
         page.screenshot(path=screenshots / "presentation-1920x1080.png")
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_edit_an_assumption_and_see_the_plan_cost_move(
+    browser, app_url, screenshots, width, height
+):
+    """A 30% agency fee on the Assumptions page raises the Plan page's cost and names the edit."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(app_url)
+        _settle(page)
+        cost = page.locator("[data-testid='stMetricValue']").first
+        before = cost.inner_text()
+        page.get_by_role("link", name="Edit assumptions").click()
+        page.wait_for_selector("text=Reset all to defaults", timeout=30_000)
+        page.wait_for_selector(IDLE, timeout=30_000)
+        fee = page.get_by_role("spinbutton", name="Agency fee, share of first-year base (%)")
+        fee.fill("30")
+        fee.press("Enter")
+        page.wait_for_selector("text=1 changed from the defaults", timeout=15_000)
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.screenshot(path=screenshots / f"assumptions-{width}.png", full_page=True)
+        page.get_by_role("link", name="Back to the plan").click()
+        _settle(page)
+        assert "agency_fee=0.3" in page.url
+        assert page.get_by_text("Costs use your values for Agency fee").count() == 1
+        after = page.locator("[data-testid='stMetricValue']").first.inner_text()
+        assert float(after.strip("$").replace(",", "")) > float(before.strip("$").replace(",", ""))
+    finally:
+        page.close()
