@@ -30,41 +30,6 @@ SECTIONS = ("Cost", "Market pay", "How sure", "All-in-one req", "Quarter plan", 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
-present = st.toggle(
-    "Presentation view", key="plan.present", help="One screen for a 16:9 board slide."
-)
-if not present:
-    st.title("ML Team-Mix Planner", anchor=False)
-    st.caption("Which machine-learning people to hire next, in what order, and what it will cost.")
-if ignored := st.session_state.get("plan.ignored"):
-    st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
-
-if not present:
-    questions, results = st.columns([2, 3], gap="large")
-    with questions:
-        st.subheader("Your stage", anchor=False)
-        ask_stage()
-        ask_team()
-        ask_market()
-        ask_costs(current_answers().display_currency.value)
-        changed = changed_assumptions(shipped_assumptions, shipped_fx)
-        st.caption(
-            f"Costs use your values for {'; '.join(changed)}."
-            if changed
-            else "Costs use the default assumptions, each with its source."
-        )
-        st.page_link("app_pages/assumptions.py", label="Edit assumptions", icon=":material/tune:")
-
-answers = current_answers()
-assumptions, notice = current_assumptions(shipped_assumptions)
-fx = current_fx(shipped_fx)
-today = date.today()
-plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
-st.query_params.from_dict(
-    make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
-)
-save_state()
-
 
 @st.fragment
 def show_section(plan: Plan, notice: str | None, today: date) -> None:
@@ -86,11 +51,56 @@ def show_section(plan: Plan, notice: str | None, today: date) -> None:
         show_drivers(plan)
 
 
-if present:
-    show_presentation(plan)
-else:
-    with results:
-        show_diagnosis(plan)
-        show_mix(plan)
-        show_section(plan, notice, today)
-        show_exports(plan)
+@st.fragment
+def plan_page() -> None:
+    """The page in one fragment: a changed answer reruns this, not the navigation around it."""
+    present = st.toggle(
+        "Presentation view", key="plan.present", help="One screen for a 16:9 board slide."
+    )
+    if not present:
+        st.title("ML Team-Mix Planner", anchor=False)
+        st.caption(
+            "Which machine-learning people to hire next, in what order, and what it will cost."
+        )
+    if ignored := st.session_state.get("plan.ignored"):
+        st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
+
+    if not present:
+        questions, results = st.columns([2, 3], gap="large")
+        with questions:
+            st.subheader("Your stage", anchor=False)
+            ask_stage()
+            ask_team()
+            ask_market()
+            ask_costs(current_answers().display_currency.value)
+            changed = changed_assumptions(shipped_assumptions, shipped_fx)
+            st.caption(
+                f"Costs use your values for {'; '.join(changed)}."
+                if changed
+                else "Costs use the default assumptions, each with its source."
+            )
+            st.page_link(
+                "app_pages/assumptions.py", label="Edit assumptions", icon=":material/tune:"
+            )
+
+    answers = current_answers()
+    assumptions, notice = current_assumptions(shipped_assumptions)
+    fx = current_fx(shipped_fx)
+    today = date.today()
+    plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
+    st.query_params.from_dict(
+        make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
+    )
+    save_state()
+
+    if present:
+        show_presentation(plan)
+    else:
+        with results:
+            show_diagnosis(plan)
+            show_mix(plan)
+            show_section(plan, notice, today)
+            show_exports(plan)
+
+
+plan_page()

@@ -27,8 +27,7 @@ def show_diagnosis(plan: Plan) -> None:
         st.write(FAILURE_SUMMARY[d.next_failure])
         st.caption(f"Runner-up: {FAILURE_TITLE[d.runner_up]}")
     with st.expander("Why this diagnosis", expanded=False):
-        for reason in d.reasons:
-            st.markdown(f"- {reason}")
+        st.markdown("\n".join(f"- {reason}" for reason in d.reasons))
         scores = pd.DataFrame(
             [
                 {
@@ -100,8 +99,9 @@ def show_cost(plan: Plan, notice: str | None) -> None:
         cost_breakdown_figure, plan, key="plan.chart.cost", filename="ml-hiring-first-year-cost"
     )
     with st.expander("Where these numbers come from", expanded=False):
-        for source in plan.cost.sources:
-            st.caption(f"• {cite(source)}")
+        # One element, not one per line: every element is a message on each rerun.
+        lines = dict.fromkeys(f"- {cite(source)}" for source in plan.cost.sources)
+        st.caption("\n".join(lines))
         st.caption("Pay bands: the Market pay view. All series, rules and rates: About the data.")
 
 
@@ -154,8 +154,9 @@ EXPORTS = (
 def show_exports(plan: Plan) -> None:
     """Download the plan as slides, Markdown, JSON or the cost table as CSV."""
     st.subheader("Take it to the meeting", anchor=False)
-    for col, (label, build, name, mime) in zip(st.columns(len(EXPORTS)), EXPORTS, strict=True):
-        col.download_button(
+    row = st.container(horizontal=True)
+    for label, build, name, mime in EXPORTS:
+        row.download_button(
             label,
             lambda build=build: build(plan),  # built only when clicked (slides take ~30 ms)
             file_name=name,
