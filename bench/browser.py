@@ -1,8 +1,13 @@
 """Browser latency against a bare Streamlit baseline, server memory, and a 50-session load test.
 
 Both apps are served in this run, on loopback, and driven by Debian's chromium. Latency is
-the time from a changed answer to the finished rerun painted (two animation frames after the
-app reports it is idle), and from navigation to the first full render with the chart drawn.
+the time from a changed answer to the finished rerun painted: from the click (page clock) until
+two animation frames after the server's "script finished" status message has reached the page,
+and from navigation to the first full render with the chart drawn.
+
+The end of a rerun is read from the websocket (Playwright's frame events, decoded with
+Streamlit's own protobuf classes), not from the page's data-test-script-state attribute: under
+load React batches "running" and "not running" into one commit and the attribute never changes.
 
 Run: python bench/browser.py [--quick]   (prints a JSON summary; bench/run_all.py records it)
 """
@@ -23,6 +28,7 @@ import urllib.request
 from pathlib import Path
 
 from playwright.async_api import Page, async_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGS = [
@@ -36,33 +42,66 @@ ARGS = [
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 CHART = "[data-testid='stPlotlyChart']"
 
-# Click a label and resolve when the app has run and gone idle again, plus two frames.
-RERUN_JS = """
-async (labels) => {
-  // Click whichever option is not selected now, so every click is a real change.
-  const checked = (l) => ((l.closest("label") || l).querySelector("input") || {}).checked;
-  const label = labels.find((l) => !checked(l)) || labels[0];
-  const app = document.querySelector("[data-testid='stApp']");
+# Click whichever of the options is not selected now (so every click is a real change) and
+# return the page clock. Options are found by their text each time: a rerun may remount them.
+CLICK_JS = """
+(texts) => {
+  const labels = texts.map((t) => [...document.querySelectorAll("[data-testid='stApp'] label")]
+    .find((l) => l.innerText.trim().startsWith(t)));
+  if (labels.some((l) => !l)) return -1;
+  const label = labels.find((l) => !(l.querySelector("input") || {}).checked) || labels[0];
   const t0 = performance.now();
-  let running = false;
-  const done = new Promise((resolve) => {
-    const obs = new MutationObserver((records) => {
-      const s = app.getAttribute("data-test-script-state");
-      // A fast rerun can flip running -> notRunning before we look: read the old values too.
-      if (s === "running" || records.some((r) => r.oldValue === "running")) running = true;
-      if (running && s === "notRunning") {
-        obs.disconnect();
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-      }
-    });
-    obs.observe(app, { attributes: true, attributeOldValue: true,
-                       attributeFilter: ["data-test-script-state"] });
-    setTimeout(() => { obs.disconnect(); resolve(-1); }, 8000);  // not observed: counted apart
-  });
   label.click();
-  return await done;
+  return t0;
 }
 """
+# Two animation frames: the browser has painted what it had received.
+PAINTED_JS = (
+    "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => "
+    "r(performance.now()))))"
+)
+LATENCY_TIMEOUT_S = 8  # one session on an idle machine: a rerun takes well under 1 s
+LOAD_TIMEOUT_S = 60  # 50 sessions share 2 cores with their browser: allow a minute
+
+
+class Watch:
+    """Follows one page's websocket: set when a script run has started and then finished."""
+
+    def __init__(self, page: Page) -> None:
+        self.started = False
+        self.finished = asyncio.Event()
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, data: bytes | str) -> None:
+        if not isinstance(data, bytes):
+            return
+        msg = ForwardMsg()
+        msg.ParseFromString(data)
+        if msg.WhichOneof("type") == "session_status_changed":
+            if msg.session_status_changed.script_is_running:
+                self.started = True
+            elif self.started:
+                self.finished.set()
+
+    def arm(self) -> None:
+        self.started = False
+        self.finished.clear()
+
+
+async def rerun(page: Page, watch: Watch, labels: list[str], timeout_s: float) -> float:
+    """Change an answer; ms until the finished rerun is painted, or -1 if none finished in time.
+
+    Raises if the answer options are not on the page (that is an error, not slowness).
+    """
+    watch.arm()
+    t0 = await page.evaluate(CLICK_JS, labels)
+    if t0 < 0:
+        raise LookupError(f"answer options {labels} not found on the page")
+    try:
+        await asyncio.wait_for(watch.finished.wait(), timeout_s)
+    except TimeoutError:
+        return -1
+    return float(await page.evaluate(PAINTED_JS)) - t0
 
 
 def _port() -> int:
@@ -118,8 +157,9 @@ class Server:
         self.proc.wait(timeout=20)
 
 
-async def _open(context, url: str) -> tuple[Page, float]:
+async def _open(context, url: str) -> tuple[Page, Watch, float]:
     page = await context.new_page()
+    watch = Watch(page)
     start = time.perf_counter()
     await page.goto(url)
     await page.wait_for_selector(IDLE, timeout=60_000)
@@ -127,20 +167,16 @@ async def _open(context, url: str) -> tuple[Page, float]:
     await page.evaluate(
         "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
     )
-    return page, (time.perf_counter() - start) * 1000
+    return page, watch, (time.perf_counter() - start) * 1000
 
 
-async def _labels(page: Page, texts: list[str]) -> list:
-    return [await page.get_by_text(t, exact=False).first.element_handle() for t in texts]
-
-
-async def _reruns(page: Page, labels: list, n: int) -> list[float]:
+async def _reruns(page: Page, watch: Watch, labels: list[str], n: int) -> list[float]:
     times = []
     for _ in range(n):
-        ms = await page.evaluate(RERUN_JS, labels)
-        if ms >= 0:
-            times.append(ms)
-        await page.wait_for_selector(IDLE)
+        ms = await rerun(page, watch, labels, LATENCY_TIMEOUT_S)
+        if ms < 0:
+            raise RuntimeError(f"no rerun finished within {LATENCY_TIMEOUT_S} s")
+        times.append(ms)
     return times
 
 
@@ -154,17 +190,9 @@ async def latency(browser, ours: Server, base: Server, rounds: int) -> dict[str,
         firsts, reruns = [], []
         for _ in range(rounds):
             context = await browser.new_context(viewport={"width": 1280, "height": 900})
-            page, first = await _open(context, server.url)
+            page, watch, first = await _open(context, server.url)
             firsts.append(first)
-            handles = (
-                await _labels(page, labels)
-                if name == "ours"
-                else [
-                    await page.locator("label").filter(has_text=t).first.element_handle()
-                    for t in labels
-                ]
-            )
-            reruns += await _reruns(page, handles, 6)
+            reruns += await _reruns(page, watch, labels, 6)
             await context.close()
         out[f"{name}_first_ms"] = statistics.median(firsts)
         out[f"{name}_rerun_ms"] = statistics.median(reruns)
@@ -175,13 +203,12 @@ async def latency(browser, ours: Server, base: Server, rounds: int) -> dict[str,
 
 async def memory(browser, ours: Server, sessions: int, reruns: int) -> dict[str, float]:
     context = await browser.new_context()
-    page, _ = await _open(context, ours.url)
+    page, watch, _ = await _open(context, ours.url)
     await asyncio.sleep(2)
     one = ours.rss_mb()
-    handles = await _labels(page, OURS_LABELS)
-    await _reruns(page, handles, 20)  # warm caches before measuring growth
+    await _reruns(page, watch, OURS_LABELS, 20)  # warm caches before measuring growth
     before = ours.rss_mb()
-    await _reruns(page, handles, reruns)
+    await _reruns(page, watch, OURS_LABELS, reruns)
     await asyncio.sleep(2)
     after_reruns = ours.rss_mb()
     others = []
@@ -208,28 +235,30 @@ async def load(browser, ours: Server, sessions: int, seconds: float) -> dict[str
     contexts, pages = [], []
     for _ in range(sessions):
         ctx = await browser.new_context()
-        page, _ = await _open(ctx, ours.url)
+        page, watch, _ = await _open(ctx, ours.url)
         contexts.append(ctx)
-        pages.append(page)
+        pages.append((page, watch))
     latencies: list[float] = []
     errors = timeouts = 0
     deadline = time.monotonic() + seconds
 
-    async def drive(page: Page) -> None:
+    async def drive(page: Page, watch: Watch) -> None:
         nonlocal errors, timeouts
-        handles = await _labels(page, OURS_LABELS)
         while time.monotonic() < deadline:
-            ms = await page.evaluate(RERUN_JS, handles)
+            try:
+                ms = await rerun(page, watch, OURS_LABELS, LOAD_TIMEOUT_S)
+            except LookupError:
+                ms = -2
             exceptions = await page.locator("[data-testid='stException']").count()
             connected = await page.locator("[data-test-connection-state='CONNECTED']").count()
-            if exceptions or not connected:
+            if exceptions or not connected or ms == -2:
                 errors += 1
             elif ms < 0:
-                timeouts += 1  # no rerun observed within 8 s
+                timeouts += 1  # no rerun finished within LOAD_TIMEOUT_S
             else:
                 latencies.append(ms)
 
-    await asyncio.gather(*(drive(p) for p in pages))
+    await asyncio.gather(*(drive(page, watch) for page, watch in pages))
     for ctx in contexts:
         await ctx.close()
     latencies.sort()

@@ -57,7 +57,8 @@ def main() -> None:
         + ", ".join(
             f"{p} {md.version(p)}" for p in ("streamlit", "plotly", "numpy", "pandas", "playwright")
         )
-        + f", {chromium}. Both apps ran in the same run on loopback; ratios compare them.",
+        + f", {chromium}. Both apps ran in the same run on loopback with the same "
+        "`.streamlit/config.toml`; ratios compare them.",
         "",
         "| Measure | Figure | Goal | |",
         "|---|---|---|---|",
@@ -77,7 +78,8 @@ def main() -> None:
         f"| Growth over {mem['reruns']} reruns of one session | {mem['rerun_growth_mb']:+.1f} MB | none | "
         f"{_mark(mem['rerun_growth_mb'] <= 2)} |",
         f"| Load: {sessions} sessions × {load['seconds']:.0f} s | {load['reruns']} reruns, "
-        f"{load['errors']} errors (exception or lost connection), {load['timeouts']} not observed within 8 s; "
+        f"{load['errors']} errors (exception or lost connection), {load['timeouts']} not finished "
+        f"within {browser.LOAD_TIMEOUT_S} s; "
         f"p50 {load['p50_ms']:.0f} ms, p95 {load['p95_ms']:.0f} ms | 0 errors | "
         f"{_mark(load['errors'] == 0)} |",
         "",
