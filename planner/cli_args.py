@@ -1,0 +1,240 @@
+"""Command-line flags: the parser for `python -m planner` and its subcommands.
+
+The flags are a contract other tools script against: add, never rename. Usage errors print one
+line on stderr and exit with EXIT_BAD_INPUT.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import NoReturn
+
+from planner.models import (
+    MAX_BUDGET,
+    MAX_LIVE_MODELS,
+    MAX_PRODUCTS,
+    MAX_REGIONS,
+    MAX_TEAM,
+    Archetype,
+    Channel,
+    Currency,
+    DataMaturity,
+    Level,
+    Location,
+    PlannedReq,
+    ProblemValidation,
+)
+
+EXIT_BAD_INPUT = 2
+EXIT_BAD_DATA = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _count(name: str, lo: int, hi: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{name} must be a whole number, got {text!r}"
+            ) from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{name} must be between {lo} and {hi}, got {value}")
+        return value
+
+    parse.__name__ = name  # argparse names the type in its messages
+    return parse
+
+
+def _money(text: str) -> float:
+    try:
+        value = float(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"budget must be a number, got {text!r}") from None
+    if not 0 <= value <= MAX_BUDGET:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"budget must be between 0 and {MAX_BUDGET:,}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m planner",
+        description="ML Team-Mix Planner: which ML people to hire next, in what order, "
+        "and what it will cost.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    plan = sub.add_parser(
+        "plan",
+        help="diagnose the stage, recommend the hiring mix and price it",
+        description="Diagnose the next likely failure, recommend hires net of the team you "
+        "have, and price the first year against market salary bands.",
+    )
+    add_stage_args(plan)
+    plan.add_argument(
+        "--format",
+        choices=["text", "json", "md", "csv", "pptx"],
+        default="text",
+        help="text: a readable summary (default); json: the whole plan; md: a Markdown "
+        "document; csv: the cost table; pptx: three slides with editable charts (needs --out)",
+    )
+    plan.add_argument(
+        "--out", default=None, metavar="FILE", help="write to this file instead of standard output"
+    )
+    jd = sub.add_parser(
+        "jd",
+        help="print a job description for one archetype, adapted to the stage, as Markdown",
+        description="Write a job description for one archetype, adapted to the stage flags "
+        "(the same as for plan), with the market pay range for its level and location.",
+    )
+    jd.add_argument(
+        "--archetype",
+        required=True,
+        choices=[a.value for a in Archetype],
+        help="which of the three jobs the description is for",
+    )
+    add_stage_args(jd)
+    lint = sub.add_parser(
+        "lint-jd",
+        help="lint a job description (.txt or .md)",
+        description="Check a job description for prestige wording, credential gates, "
+        "framework laundry lists, several jobs in one posting and missing ownership or "
+        "outcomes. Exit 0 if nothing is high-severity, 1 if something is, 2 on bad input.",
+    )
+    lint.add_argument("file", help="path to the job description (.txt or .md, UTF-8)")
+    lint.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text: findings per line (default); json: machine-readable",
+    )
+    check = sub.add_parser(
+        "check-benchmarks",
+        help="validate a salary-band CSV in the upload format",
+        description="Validate a salary-band CSV completely. Exit 0 with a summary if it can be "
+        "used, exit 1 with every problem (first 50) if not.",
+    )
+    check.add_argument("file", help="path to the CSV file")
+    check.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text: summary or problem list (default); json: machine-readable",
+    )
+    build = sub.add_parser(
+        "build-benchmarks",
+        help="rebuild data/benchmarks.csv from data/source_series.csv and data/derivation.toml",
+    )
+    build.add_argument("--out", default=None, help="write here instead of data/benchmarks.csv")
+    return parser
+
+
+def add_stage_args(plan: argparse.ArgumentParser) -> None:
+    """The stage, team and cost flags shared by `plan` and `jd`."""
+    plan.add_argument(
+        "--data-maturity",
+        required=True,
+        choices=[m.value for m in DataMaturity],
+        help="ad_hoc: messy events, hand-checked labels; repeatable: trusted pipelines; "
+        "platform: shared features, lineage, many consumers",
+    )
+    plan.add_argument(
+        "--problem",
+        required=True,
+        choices=[p.value for p in ProblemValidation],
+        help="exploring: not yet sure ML belongs; validated: signal shown offline; "
+        "proven: a model already moves a business metric",
+    )
+    plan.add_argument(
+        "--live-models",
+        required=True,
+        type=_count("live-models", 0, MAX_LIVE_MODELS),
+        metavar="N",
+        help="live models tied to revenue (0 or more)",
+    )
+    plan.add_argument(
+        "--products",
+        required=True,
+        type=_count("products", 1, MAX_PRODUCTS),
+        metavar="N",
+        help="products served by ML (1 or more)",
+    )
+    plan.add_argument(
+        "--regions",
+        required=True,
+        type=_count("regions", 1, MAX_REGIONS),
+        metavar="N",
+        help="regions served by ML (1 or more)",
+    )
+    for archetype in ("researchers", "developers", "operators"):
+        plan.add_argument(
+            f"--have-{archetype}",
+            type=_count(f"have-{archetype}", 0, MAX_TEAM),
+            default=0,
+            metavar="N",
+            help=f"model {archetype} already on the team (default 0)",
+        )
+    plan.add_argument(
+        "--planned-req",
+        choices=[r.value for r in PlannedReq],
+        default=None,
+        help="the req you were about to open; we say whether it fits the stage",
+    )
+    plan.add_argument(
+        "--percentile",
+        type=_count("percentile", 10, 90),
+        default=None,
+        metavar="P",
+        help="pay percentile of the market band for offers, 10-90 (default: the median)",
+    )
+    plan.add_argument(
+        "--channel",
+        choices=[c.value for c in Channel],
+        default=Channel.AGENCY.value,
+        help="recruiting channel: agency fee or in-house cost per hire (default agency)",
+    )
+    plan.add_argument(
+        "--budget",
+        type=_money,
+        default=None,
+        metavar="AMOUNT",
+        help="budget for the horizon, in the plan's currency; the plan says which hires fit",
+    )
+    plan.add_argument(
+        "--location",
+        choices=[loc.value for loc in Location],
+        default=Location.US_NATIONAL.value,
+        help="hiring market whose salary bands price the plan (default us_national)",
+    )
+    plan.add_argument(
+        "--currency",
+        choices=[c.value for c in Currency],
+        default=None,
+        help="currency for every amount (default: the location's own currency)",
+    )
+    plan.add_argument(
+        "--level",
+        choices=[lv.value for lv in Level],
+        default=None,
+        help="hire every role at this level (default: the level the stage calls for)",
+    )
+    plan.add_argument(
+        "--horizon-quarters",
+        type=_count("horizon-quarters", 1, 12),
+        default=4,
+        metavar="N",
+        help="quarters the plan and the budget cover, 1-12 (default 4)",
+    )
+    plan.add_argument(
+        "--seed",
+        type=_count("seed", 0, 2**32 - 1),
+        default=2026,
+        metavar="N",
+        help="random seed of the simulation; the same seed gives the same numbers",
+    )
