@@ -196,6 +196,8 @@ async def latency(browser, ours: Server, base: Server, rounds: int) -> dict[str,
             await context.close()
         out[f"{name}_first_ms"] = statistics.median(firsts)
         out[f"{name}_rerun_ms"] = statistics.median(reruns)
+    out["rounds"] = rounds
+    out["reruns"] = rounds * 6
     out["first_ratio"] = out["ours_first_ms"] / out["baseline_first_ms"]
     out["rerun_ratio"] = out["ours_rerun_ms"] / out["baseline_rerun_ms"]
     return out
