@@ -207,8 +207,8 @@ def ask_market() -> None:
 
 def ask_costs(currency: str) -> None:
     with st.expander("Pay, recruiting, budget and horizon", expanded=False):
-        st.slider(
-            "Pay percentile for offers",
+        st.number_input(
+            "Pay percentile for offers (10–90)",
             min_value=10,
             max_value=90,
             step=5,
@@ -240,7 +240,7 @@ def ask_costs(currency: str) -> None:
             help="Cash for salaries, benefits, equity, recruiting and interviews over the "
             "horizon. We say which hires fit, in order.",
         )
-        st.slider("Horizon (quarters)", 1, 12, key=P + "horizon_quarters")
+        st.number_input("Horizon (quarters, 1–12)", 1, 12, step=1, key=P + "horizon_quarters")
 
 
 def ask_assumptions(shipped: Assumptions, fx: FxTable) -> None:

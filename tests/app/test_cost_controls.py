@@ -47,7 +47,7 @@ def test_higher_percentile_raises_p50_and_p90():
         _money(_metric(at, "First-year cost, P50")),
         _money(_metric(at, "First-year cost, P90")),
     )
-    at.slider(key="plan.pay_percentile").set_value(75).run()
+    at.number_input(key="plan.pay_percentile").set_value(75).run()
     assert _money(_metric(at, "First-year cost, P50")) > p50
     assert _money(_metric(at, "First-year cost, P90")) > p90
 
