@@ -19,7 +19,7 @@ from pptx.util import Inches, Pt
 
 from planner.costs import salary_at
 from planner.models import LOCATION_TITLE, Plan
-from planner.report import cite, money, plan_to_dict
+from planner.report import cite, markdown_table, money, plan_to_dict
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -120,11 +120,19 @@ def plan_markdown(plan: Plan) -> str:
         FAILURE_SUMMARY[d.next_failure],
         "Why:\n" + "\n".join(f"- {r}" for r in d.reasons),
         "## Who to hire, in this order",
-        "| # | Hire | Level | First-year cost | Run rate |\n|---|---|---|---|---|\n"
-        + "\n".join(
-            f"| {ln.order} | {ARCHETYPE_TITLE[ln.archetype]} | {ln.level.value} | "
-            f"{money(ln.total, cur)} | {money(ln.run_rate, cur)} |"
-            for ln in plan.cost.lines
+        markdown_table(
+            ("#", "Hire", "Level", "First-year cost", "Run rate"),
+            (
+                (
+                    ln.order,
+                    ARCHETYPE_TITLE[ln.archetype],
+                    ln.level.value,
+                    money(ln.total, cur),
+                    money(ln.run_rate, cur),
+                )
+                for ln in plan.cost.lines
+            ),
+            right=(3, 4),
         ),
     ]
     if plan.warnings:
@@ -143,12 +151,19 @@ def plan_markdown(plan: Plan) -> str:
         out.append(plan.comparison.sentence)
     if plan.quarters and plan.hires:
         out.append(
-            "## Quarter plan\n| Quarter | Hires starting | Spend | Cumulative |\n"
-            "|---|---|---|---|\n"
-            + "\n".join(
-                f"| {q.label} | {', '.join(f'#{n}' for n in q.starts) or '—'} | "
-                f"{money(q.spend, cur)} | {money(q.cumulative, cur)} |"
-                for q in plan.quarters.quarters
+            "## Quarter plan\n"
+            + markdown_table(
+                ("Quarter", "Hires starting", "Spend", "Cumulative"),
+                (
+                    (
+                        q.label,
+                        ", ".join(f"#{n}" for n in q.starts) or "—",
+                        money(q.spend, cur),
+                        money(q.cumulative, cur),
+                    )
+                    for q in plan.quarters.quarters
+                ),
+                right=(2, 3),
             )
         )
     out.append("## Sources\n" + "\n".join(f"- {cite(s)}" for s in plan.cost.sources))

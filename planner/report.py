@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.lint import LintReport
@@ -24,6 +25,28 @@ def short_cite(source: Source) -> str:
 
 def currency_symbol(currency: str) -> str:
     return {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}.get(currency, f"{currency} ")
+
+
+def markdown_table(
+    header: Sequence[str], rows: Iterable[Sequence[object]], right: Iterable[int] = ()
+) -> str:
+    """A GitHub-flavoured Markdown table; columns in `right` are right-aligned.
+
+    Pipes, backslashes and newlines in cells are escaped or folded, so the table keeps its shape
+    whatever the text; "$" is escaped too (Streamlit and GitHub read a pair of them as maths).
+    """
+
+    def cell(value: object) -> str:
+        text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("$", "\\$")
+        return " ".join(text.split())  # a newline would end the row
+
+    right = set(right)
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|",
+    ]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def money(value: float, currency: str) -> str:

@@ -8,7 +8,7 @@ import streamlit as st
 from planner import Plan
 from planner.charts import cost_breakdown_figure, market_band_figure
 from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
-from planner.report import cite, money
+from planner.report import cite, markdown_table, money
 from planner.rules import (
     ARCHETYPE_OWNS,
     ARCHETYPE_TITLE,
@@ -28,17 +28,21 @@ def show_diagnosis(plan: Plan) -> None:
         st.caption(f"Runner-up: {FAILURE_TITLE[d.runner_up]}")
     with st.expander("Why this diagnosis", expanded=False):
         st.markdown("\n".join(f"- {reason}" for reason in d.reasons))
-        scores = pd.DataFrame(
-            [
-                {
-                    "Question": QUESTION_TITLE[drv.question],
-                    "Your answer": drv.answer.replace("_", " "),
-                    **{FAILURE_TITLE[f]: p for f, p in drv.points.items()},
-                }
-                for drv in d.drivers
-            ]
+        failures = list(FAILURE_TITLE)
+        st.markdown(
+            markdown_table(
+                ["Question", "Your answer", *(FAILURE_TITLE[f] for f in failures)],
+                (
+                    [
+                        QUESTION_TITLE[drv.question],
+                        drv.answer.replace("_", " "),
+                        *(drv.points.get(f, 0) for f in failures),
+                    ]
+                    for drv in d.drivers
+                ),
+                right=range(2, 2 + len(failures)),
+            )
         )
-        st.table(scores, hide_index=True, border="horizontal")
         st.caption(
             "Each answer adds points to the failures it makes likely; the highest total wins, "
             "and on a tie the earlier rung wins. The weights are in planner/rules.py."
@@ -49,18 +53,25 @@ def show_mix(plan: Plan) -> None:
     st.subheader("Who to hire, in this order", anchor=False)
     cur = plan.cost.currency
     if plan.hires:
-        rows = [
-            {
-                "#": line.order,
-                "Hire": ARCHETYPE_TITLE[line.archetype],
-                "Level": line.level.value,
-                "Owns": ARCHETYPE_OWNS[line.archetype],
-                "First-year cost": money(line.total, cur),
-            }
-            for line in plan.cost.lines
-        ]
-        # A static table: five rows need no scrolling or sorting, and it prints cleanly.
-        st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")
+        # A Markdown table: a few rows need no grid, it prints cleanly, and the page needs no
+        # table or Arrow code to show it (a faster first render).
+        st.markdown(
+            markdown_table(
+                ("#", "Hire", "Level", "Owns", "First-year cost"),
+                (
+                    (
+                        line.order,
+                        ARCHETYPE_TITLE[line.archetype],
+                        line.level.value,
+                        ARCHETYPE_OWNS[line.archetype],
+                        money(line.total, cur),
+                    )
+                    for line in plan.cost.lines
+                ),
+                right=(4,),
+            ),
+            width="stretch",
+        )
     else:
         st.success("No new hires: your team already covers what this stage needs.")
     st.caption(

@@ -84,8 +84,8 @@ def test_existing_team_changes_the_mix():
     """Adding a researcher to the team removes the researcher hire from the table."""
     at = _page()
     at.number_input(key="plan.have_researchers").set_value(1).run()
-    table = at.table[1].value  # [0] is the scoring table in "Why this diagnosis"
-    assert list(table["Hire"]) == ["Model developer"]
+    mix = next(m.value for m in at.markdown if m.value.startswith("| # | Hire | Level"))
+    assert [row.split(" | ")[1] for row in mix.splitlines()[2:]] == ["Model developer"]
 
 
 def test_planned_operator_req_is_called_premature():

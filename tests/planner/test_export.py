@@ -107,3 +107,16 @@ def test_cli_writes_every_format(tmp_path, fmt):
     if fmt == "pptx":
         refused = subprocess.run(argv, capture_output=True, text=True)
         assert refused.returncode == 2 and "--out FILE" in refused.stderr
+
+
+def test_markdown_table_keeps_its_shape_whatever_the_text():
+    """Pipes, dollars, backslashes and newlines in cells cannot add columns or rows."""
+    from planner.report import markdown_table
+
+    table = markdown_table(("Name", "Cost"), [("a | b", "$1,000"), ("c\\d\ne", 2)], right=(1,))
+    assert table.splitlines() == [
+        "| Name | Cost |",
+        "|---|---:|",
+        "| a \\| b | \\$1,000 |",
+        "| c\\\\d e | 2 |",
+    ]
