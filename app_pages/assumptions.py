@@ -12,8 +12,8 @@ import streamlit as st
 
 from planner.report import money
 from ui.data import active_table, plan_for, shipped_data
-from ui.questionnaire import (
-    ask_assumptions,
+from ui.questionnaire import ask_assumptions
+from ui.state import (
     changed_assumptions,
     current_answers,
     current_assumptions,
@@ -34,7 +34,7 @@ st.write(
     "your values for the rest of this session."
 )
 
-answers = current_answers()
+answers = current_answers(shipped_assumptions)
 assumptions, notice = current_assumptions(shipped_assumptions)
 fx = current_fx(shipped_fx)
 if notice:

@@ -15,7 +15,7 @@ from planner.report import cite
 from planner.rules import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
 from planner.service import market_band
 from ui.data import active_table, lexicon, shipped_data
-from ui.questionnaire import current_fx, saved_answers
+from ui.state import current_fx, saved_answers
 
 shipped, assumptions, fx = shipped_data()
 answers = saved_answers(assumptions)

@@ -11,11 +11,9 @@ from planner.share import make_link
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
 from ui.present import show_presentation
-from ui.questionnaire import (
-    ask_costs,
-    ask_market,
-    ask_stage,
-    ask_team,
+from ui.questionnaire import ask_costs, ask_market, ask_stage, ask_team
+from ui.results import show_cost, show_diagnosis, show_exports, show_market, show_mix
+from ui.state import (
     changed_assumptions,
     current_answers,
     current_assumptions,
@@ -23,7 +21,6 @@ from ui.questionnaire import (
     init_state,
     save_state,
 )
-from ui.results import show_cost, show_diagnosis, show_exports, show_market, show_mix
 
 SECTIONS = ("Cost", "Market pay", "How sure", "All-in-one req", "Quarter plan", "Cost drivers")
 
@@ -65,6 +62,8 @@ def plan_page() -> None:
     if ignored := st.session_state.get("plan.ignored"):
         st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
 
+    # Widget values are in session state before the widgets are drawn: read them once.
+    answers = current_answers(shipped_assumptions)
     if not present:
         questions, results = st.columns([2, 3], gap="large")
         with questions:
@@ -72,7 +71,7 @@ def plan_page() -> None:
             ask_stage()
             ask_team()
             ask_market()
-            ask_costs(current_answers().display_currency.value)
+            ask_costs(answers.display_currency.value)
             changed = changed_assumptions(shipped_assumptions, shipped_fx)
             st.caption(
                 f"Costs use your values for {'; '.join(changed)}."
@@ -83,7 +82,6 @@ def plan_page() -> None:
                 "app_pages/assumptions.py", label="Edit assumptions", icon=":material/tune:"
             )
 
-    answers = current_answers()
     assumptions, notice = current_assumptions(shipped_assumptions)
     fx = current_fx(shipped_fx)
     today = date.today()

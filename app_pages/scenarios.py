@@ -15,7 +15,7 @@ from planner.share import parse_link
 from planner.store import ScenarioStore, StoreError, default_url
 from ui.charts import chart_config
 from ui.data import active_table, shipped_data
-from ui.questionnaire import open_link, saved_link
+from ui.state import open_link, saved_link
 
 shipped, assumptions, fx = shipped_data()
 

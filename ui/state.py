@@ -1,0 +1,192 @@
+"""The Plan page's state: the answers and the user's assumption edits, in session state.
+
+Widget values live under "plan." keys. Streamlit drops a widget's value when its page is not
+shown, so everything is also kept in one plain dict ("plan.saved") and restored from it; the
+other pages read the plan from there. Assumptions are shown as the widgets show them (shares
+in percent) and converted to model units here, in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from planner import Answers, Assumptions, FxTable
+from planner.models import Currency
+from planner.share import make_link, parse_link
+
+P = "plan."
+AUTO = "auto"  # currency and level: the location's own / as the stage calls for
+NO_REQ = "none"  # no req planned
+# Answers whose widgets use a sentinel string instead of None.
+SENTINELS = {"planned_req": NO_REQ, "currency": AUTO, "level": AUTO}
+FX_EDITABLE = [c for c in Currency if c is not Currency.USD]
+# The assumptions a user may edit: key -> (widget label, shown as percent?), by group.
+COST_ASSUMPTIONS = {
+    "ai_premium": ("AI/ML wage premium (%)", True),
+    "benefits_share": ("Benefits share of total compensation (%)", True),
+    "agency_fee": ("Agency fee, share of first-year base (%)", True),
+    "in_house_cost_per_hire": ("In-house cost per hire (USD)", False),
+    "interview_hours": ("Interviewer hours per hire", False),
+    "equity_share": ("Equity per year, share of base (%)", True),
+    "ramp_months": ("Onboarding ramp (months)", False),
+    "ramp_productivity": ("Productivity during the ramp (%)", True),
+    "empty_seat_per_month": ("Cost of an empty seat per month", False),
+}
+TIME_ASSUMPTIONS = {
+    "time_to_fill_researcher": ("Median days to fill: researcher", False),
+    "time_to_fill_developer": ("Median days to fill: developer", False),
+    "time_to_fill_operator": ("Median days to fill: operator", False),
+    "time_to_fill_spread": ("Spread of time to fill (log-normal sigma)", False),
+    "notice_days": ("Days from offer to first day", False),
+    "agency_speedup": ("Time an agency saves (%)", True),
+    "parallel_searches": ("Searches run at once", False),
+    "offer_spread": ("Spread of offers (percentile points)", False),
+    "mishire_rate": ("Chance a hire does not work out (%)", True),
+}
+GENERALIST_ASSUMPTIONS = {
+    "generalist_time_factor": ("All-in-one req: time to fill ×", False),
+    "generalist_percentile_uplift": ("All-in-one req: pay percentile + points", False),
+    "generalist_mishire_rate": ("All-in-one req: chance of the wrong fit (%)", True),
+}
+EDITABLE = {**COST_ASSUMPTIONS, **TIME_ASSUMPTIONS, **GENERALIST_ASSUMPTIONS}
+
+
+def shown(value: float, pct: bool) -> float:
+    """An assumption as its widget shows it: shares as percent."""
+    return round(value * 100, 4) if pct else value
+
+
+def _current() -> dict[str, Any]:
+    """This run's values, keyed as in "plan.saved" (no "plan." prefix)."""
+    return {key: st.session_state[P + key] for key in _saved() if P + key in st.session_state}
+
+
+def _saved() -> dict[str, Any]:
+    saved = st.session_state.get(P + "saved")
+    return saved if isinstance(saved, dict) else {}
+
+
+def _answers(values: Mapping[str, Any], shipped: Assumptions) -> Answers:
+    """Answers from widget values; the sentinels mean None, a missing field its default."""
+    data = {f: values[f] for f in Answers.model_fields if f in values}
+    for field, sentinel in SENTINELS.items():
+        if data.get(field) == sentinel:
+            data[field] = None
+    data.setdefault("pay_percentile", int(shipped.default_pay_percentile.value))
+    return Answers.model_validate(data)
+
+
+def _assumptions(values: Mapping[str, Any], shipped: Assumptions) -> Assumptions:
+    """The shipped assumptions with the edits in `values`; ValidationError if out of range."""
+    edits = {
+        key: values["a." + key] / (100 if pct else 1)
+        for key, (_, pct) in EDITABLE.items()
+        if "a." + key in values
+    }
+    return shipped.with_values(**edits)
+
+
+def _fx(values: Mapping[str, Any], shipped: FxTable) -> FxTable:
+    """The shipped FX table with the rates in `values` (widget limits keep them valid)."""
+    fx = shipped
+    for currency in FX_EDITABLE:
+        if "fx." + currency.value in values:
+            fx = fx.with_rate(currency, float(values["fx." + currency.value]))
+    return fx
+
+
+def changed_assumptions(shipped: Assumptions, fx: FxTable) -> list[str]:
+    """The user's edits, one short phrase each: "Agency fee … 25 (default 20)"."""
+    out = []
+    for key, (label, pct) in EDITABLE.items():
+        default = shown(getattr(shipped, key).value, pct)
+        value = st.session_state.get(P + "a." + key, default)
+        if value != default:
+            out.append(f"{label} {value:g} (default {default:g})")
+    for currency in FX_EDITABLE:
+        default = fx.rates[currency].usd_per_unit
+        value = st.session_state.get(P + "fx." + currency.value, default)
+        if value != default:
+            out.append(f"USD per {currency.value} {value:g} (default {default:g})")
+    return out
+
+
+def reset_assumptions(shipped: Assumptions, fx: FxTable) -> None:
+    """Back to the shipped values (a button callback: runs before the widgets exist)."""
+    for key, (_, pct) in EDITABLE.items():
+        st.session_state[P + "a." + key] = shown(getattr(shipped, key).value, pct)
+    for currency in FX_EDITABLE:
+        st.session_state[P + "fx." + currency.value] = fx.rates[currency].usd_per_unit
+
+
+def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable) -> None:
+    """Seed the widgets from the URL (validated) and the data defaults, once per session,
+    and restore any value Streamlit dropped while another page was shown."""
+    if P + "saved" not in st.session_state:
+        default = Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
+        link = parse_link(params, default, assumptions, fx)
+        saved = link.answers.model_dump(mode="json")
+        for field, sentinel in SENTINELS.items():
+            saved[field] = saved[field] or sentinel
+        for key, (_, pct) in EDITABLE.items():
+            value = link.assumptions.get(key, getattr(assumptions, key).value)
+            saved["a." + key] = shown(value, pct)
+        for currency in FX_EDITABLE:
+            saved["fx." + currency.value] = link.fx.get(currency, fx.rates[currency].usd_per_unit)
+        saved["present"] = link.present
+        st.session_state[P + "saved"] = saved
+        st.session_state[P + "ignored"] = list(link.ignored)
+    for key, value in st.session_state[P + "saved"].items():
+        st.session_state.setdefault(P + key, value)
+
+
+def save_state() -> None:
+    """Remember the current answers for when the user returns to this page."""
+    _saved().update(_current())
+
+
+def current_answers(shipped: Assumptions) -> Answers:
+    """The answers from the widgets; widget limits already keep them valid."""
+    return _answers(_current(), shipped)
+
+
+def current_fx(shipped: FxTable) -> FxTable:
+    """The shipped FX table with the user's rates."""
+    return _fx(_current(), shipped)
+
+
+def current_assumptions(shipped: Assumptions) -> tuple[Assumptions, str | None]:
+    """The shipped assumptions with the user's edits, or the shipped ones and a message."""
+    try:
+        return _assumptions(_current(), shipped), None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        return shipped, f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."
+
+
+def saved_answers(shipped: Assumptions) -> Answers:
+    """The answers last given on the Plan page, or the defaults if it was never opened."""
+    return _answers(_saved(), shipped)
+
+
+def saved_link(shipped: Assumptions, shipped_fx: FxTable) -> dict[str, str]:
+    """The share-link parameters of the plan as last left on the Plan page."""
+    saved = _saved()
+    try:
+        assumptions = _assumptions(saved, shipped)
+    except ValidationError:
+        assumptions = shipped
+    return make_link(
+        saved_answers(shipped), assumptions, shipped, _fx(saved, shipped_fx), shipped_fx
+    )
+
+
+def open_link(params: Mapping[str, str]) -> None:
+    """Forget the Plan page's state so its next run restores `params` like a shared link."""
+    for key in [k for k in st.session_state if str(k).startswith(P)]:
+        del st.session_state[key]
+    st.query_params.from_dict(dict(params))
