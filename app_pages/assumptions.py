@@ -60,14 +60,15 @@ right.page_link("app_pages/plan.py", label="Back to the plan", icon=":material/a
 today = date.today()
 table = active_table(shipped)
 mine = plan_for(answers, table, assumptions, fx, today)
-default = plan_for(answers, table, shipped_assumptions, shipped_fx, today)
-cur, diff = mine.cost.currency, mine.cost.first_year_total - default.cost.first_year_total
+cur, delta = mine.cost.currency, None
+if changed and mine.hires:  # the plan at the defaults only when there is something to compare
+    default = plan_for(answers, table, shipped_assumptions, shipped_fx, today)
+    diff = mine.cost.first_year_total - default.cost.first_year_total
+    delta = f"{'-' if diff < 0 else ''}{money(abs(diff), cur)} against the defaults"
 st.metric(
     "Your plan's fully loaded first-year cost with these values",
     money(mine.cost.first_year_total, cur),
-    delta=f"{'-' if diff < 0 else ''}{money(abs(diff), cur)} against the defaults"
-    if changed and mine.hires
-    else None,
+    delta=delta,
     delta_color="inverse",
     help="The plan as answered on the Plan page, priced with the values on this page.",
 )

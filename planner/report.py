@@ -40,10 +40,10 @@ def markdown_table(
         text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("$", "\\$")
         return " ".join(text.split())  # a newline would end the row
 
-    right = set(right)
+    aligned = set(right)
     lines = [
         "| " + " | ".join(cell(h) for h in header) + " |",
-        "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|",
+        "|" + "|".join("---:" if i in aligned else "---" for i in range(len(header))) + "|",
     ]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
