@@ -32,6 +32,7 @@ from sqlalchemy import (
     event,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -42,6 +43,8 @@ DIR_ENV = "PLANNER_DATA_DIR"
 MAX_NAME = 80
 MAX_PARAMS = 20_000  # characters of JSON; a full link is well under 2,000
 BUSY_TIMEOUT_S = 10
+WRITE_OPTION = "planner_write"  # execution option: this transaction will write
+SCHEMA_LOCK_KEY = 0x504C414E  # pg advisory lock held while creating the tables ("PLAN")
 
 metadata = MetaData()
 schema_table = Table("schema_version", metadata, Column("version", Integer, nullable=False))
@@ -139,17 +142,9 @@ class ScenarioStore:
                 pool_pre_ping=not is_sqlite,
             )
             if is_sqlite:
-                event.listen(engine, "connect", _sqlite_pragmas)
-            with engine.begin() as conn:
-                metadata.create_all(conn)
-                version = conn.execute(select(schema_table.c.version)).scalar()
-                if version is None:
-                    conn.execute(insert(schema_table).values(version=SCHEMA_VERSION))
-                elif version > SCHEMA_VERSION:
-                    raise StoreError(
-                        f"The scenario database uses schema version {version}; this planner "
-                        f"knows {SCHEMA_VERSION}. Upgrade the planner to open it."
-                    )
+                event.listen(engine, "connect", _sqlite_connect)
+                event.listen(engine, "begin", _sqlite_begin)
+            _ensure_schema(engine)
             return engine
         except StoreError:
             raise
@@ -157,10 +152,12 @@ class ScenarioStore:
             raise _explain(exc, self.url) from exc
 
     @contextmanager
-    def _transaction(self) -> Iterator[Connection]:
+    def _transaction(self, write: bool = False) -> Iterator[Connection]:
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE_OPTION: write})
+                with conn.begin():
+                    yield conn
         except (StoreError, ValueError):
             raise
         except IntegrityError as exc:
@@ -175,7 +172,7 @@ class ScenarioStore:
         if len(payload) > MAX_PARAMS:
             raise ValueError("this scenario is too large to save")
         now = datetime.now(UTC)
-        with self._transaction() as conn:
+        with self._transaction(write=True) as conn:
             exists = conn.execute(select(scenarios.c.id).where(scenarios.c.name == name)).first()
             if exists and not overwrite:
                 raise ValueError(
@@ -209,7 +206,7 @@ class ScenarioStore:
 
     def rename(self, old: str, new: str) -> Scenario:
         new = clean_name(new)
-        with self._transaction() as conn:
+        with self._transaction(write=True) as conn:
             done = conn.execute(
                 update(scenarios)
                 .where(scenarios.c.name == old)
@@ -220,16 +217,57 @@ class ScenarioStore:
         return self.get(new)
 
     def delete(self, name: str) -> None:
-        with self._transaction() as conn:
+        with self._transaction(write=True) as conn:
             done = conn.execute(delete(scenarios).where(scenarios.c.name == name))
             if done.rowcount == 0:
                 raise ValueError(f"no scenario named “{name}”")
 
 
-def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+def _ensure_schema(engine: Engine) -> None:
+    """Create the tables and record the schema version, once, even with several processes
+    opening a new database at the same moment."""
+    with engine.connect() as conn:
+        if engine.dialect.has_table(conn, schema_table.name):
+            version = conn.execute(select(schema_table.c.version)).scalar()
+            if version is not None:
+                _check_version(version)
+                return
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            if engine.dialect.name == "postgresql":
+                # Serialise creators: two CREATE TABLEs of one name would race on the catalog.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            metadata.create_all(conn)
+            version = conn.execute(select(schema_table.c.version)).scalar()
+            if version is None:
+                conn.execute(insert(schema_table).values(version=SCHEMA_VERSION))
+            else:
+                _check_version(version)
+
+
+def _check_version(version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"The scenario database uses schema version {version}; this planner "
+            f"knows {SCHEMA_VERSION}. Upgrade the planner to open it."
+        )
+
+
+def _sqlite_connect(dbapi_conn: object, _record: object) -> None:
+    # We issue BEGIN ourselves (_sqlite_begin): the sqlite3 module would otherwise start
+    # transactions only before INSERT/UPDATE/DELETE, leaving reads and DDL outside them.
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
     cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A writer takes the write lock at BEGIN, so two writers queue on the busy timeout instead
+    # of both reading and then one failing to upgrade its lock (SQLite does not wait then).
+    write = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _scenario(row: object) -> Scenario:

@@ -103,7 +103,9 @@ def test_locked_database_says_busy(tmp_path, monkeypatch):
         holder.close()
 
 
-def _save_many(url: str, worker: int, count: int) -> None:
+def _save_many(url: str, worker: int, count: int, start=None) -> None:
+    if start is not None:
+        start.wait(60)  # every process opens the (new) database at the same moment
     store = ScenarioStore(url)
     for i in range(count):
         store.save(f"worker {worker} scenario {i}", {"seed": str(i)})
@@ -111,9 +113,11 @@ def _save_many(url: str, worker: int, count: int) -> None:
 
 def _concurrent(url: str, workers: int = 4, count: int = 25) -> None:
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_save_many, args=(url, w, count)) for w in range(workers)]
+    start = ctx.Event()
+    procs = [ctx.Process(target=_save_many, args=(url, w, count, start)) for w in range(workers)]
     for p in procs:
         p.start()
+    start.set()
     for p in procs:
         p.join(timeout=120)
         assert p.exitcode == 0
@@ -123,6 +127,34 @@ def _concurrent(url: str, workers: int = 4, count: int = 25) -> None:
 def test_concurrent_saves_from_several_processes_lose_nothing(tmp_path):
     """Four processes save 25 scenarios each into one SQLite file: all 100 are there."""
     _concurrent(f"sqlite:///{tmp_path / 's.db'}")
+
+
+def _open_together(urls: list[str], worker: int, barrier) -> None:
+    for url in urls:
+        barrier.wait(60)  # every process meets each new database at the same moment
+        ScenarioStore(url).save(f"worker {worker}", {})
+
+
+def _create_at_once(urls: list[str], workers: int = 6) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(workers)
+    procs = [ctx.Process(target=_open_together, args=(urls, w, barrier)) for w in range(workers)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+
+
+def test_processes_creating_a_new_database_at_once_all_succeed(tmp_path):
+    """Six processes open the same new SQLite file at the same moment (five new files in a
+    row): none fails, all six save, and the schema version is recorded once."""
+    paths = [tmp_path / f"new{i}.db" for i in range(5)]
+    _create_at_once([f"sqlite:///{path}" for path in paths])
+    for path in paths:
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+            assert conn.execute("SELECT count(*) FROM scenarios").fetchone() == (6,)
 
 
 # ---- PostgreSQL: a real server, started here (CI installs Debian's postgresql) -------------
@@ -181,9 +213,29 @@ def test_crud_on_postgresql(postgres_url):
 
 def test_concurrent_saves_on_postgresql(postgres_url):
     """Four processes saving at once into PostgreSQL lose nothing."""
+    ScenarioStore(postgres_url).list()  # the tables exist whichever test ran first
     with create_engine(postgres_url).begin() as conn:
         conn.execute(text("DELETE FROM scenarios"))
     _concurrent(postgres_url)
+
+
+def test_processes_creating_the_postgresql_tables_at_once_all_succeed(postgres_url):
+    """Six processes meet new PostgreSQL databases without our tables at the same moment
+    (three in a row): none fails and the schema version is recorded once in each."""
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    names = [f"fresh{i}" for i in range(3)]
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+            conn.execute(text(f"CREATE DATABASE {name}"))
+    urls = [postgres_url.rsplit("/", 1)[0] + "/" + name for name in names]
+    _create_at_once(urls)
+    for url in urls:
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM schema_version")).scalar() == 1
+            assert conn.execute(text("SELECT count(*) FROM scenarios")).scalar() == 6
+        engine.dispose()
 
 
 def test_unreachable_server_gives_a_clear_message():
