@@ -28,6 +28,20 @@ shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
 
+def current_plan(present: bool) -> tuple[Plan, str | None, date]:
+    """The plan for the answers in session state; the URL and the saved answers follow it."""
+    answers = current_answers(shipped_assumptions)
+    assumptions, notice = current_assumptions(shipped_assumptions)
+    fx = current_fx(shipped_fx)
+    today = date.today()
+    plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
+    st.query_params.from_dict(
+        make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
+    )
+    save_state()
+    return plan, notice, today
+
+
 @st.fragment
 def show_section(plan: Plan, notice: str | None, today: date) -> None:
     """One results section at a time (one chart, mostly); switching reruns only this part."""
@@ -50,55 +64,42 @@ def show_section(plan: Plan, notice: str | None, today: date) -> None:
 
 @st.fragment
 def plan_page() -> None:
-    """The page in one fragment: a changed answer reruns this, not the navigation around it."""
-    present = st.toggle(
-        "Presentation view", key="plan.present", help="One screen for a 16:9 board slide."
-    )
-    if not present:
-        st.title("ML Team-Mix Planner", anchor=False)
-        st.caption(
-            "Which machine-learning people to hire next, in what order, and what it will cost."
-        )
-    if ignored := st.session_state.get("plan.ignored"):
-        st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
-
+    """Questions and results. A changed answer reruns this fragment only: the header above
+    it is not sent again, and closed question groups send one element each."""
     # Widget values are in session state before the widgets are drawn: read them once.
     answers = current_answers(shipped_assumptions)
-    if not present:
-        questions, results = st.columns([2, 3], gap="large")
-        with questions:
-            st.subheader("Your stage", anchor=False)
-            ask_stage()
-            ask_team()
-            ask_market()
-            ask_costs(answers.display_currency.value)
-            changed = changed_assumptions(shipped_assumptions, shipped_fx)
-            st.caption(
-                f"Costs use your values for {'; '.join(changed)}."
-                if changed
-                else "Costs use the default assumptions, each with its source."
-            )
-            st.page_link(
-                "app_pages/assumptions.py", label="Edit assumptions", icon=":material/tune:"
-            )
-
-    assumptions, notice = current_assumptions(shipped_assumptions)
-    fx = current_fx(shipped_fx)
-    today = date.today()
-    plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
-    st.query_params.from_dict(
-        make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
-    )
-    save_state()
-
-    if present:
-        show_presentation(plan)
-    else:
-        with results:
-            show_diagnosis(plan)
-            show_mix(plan)
-            show_section(plan, notice, today)
-            show_exports(plan)
+    questions, results = st.columns([2, 3], gap="large")
+    with questions:
+        ask_stage()
+        ask_team(answers)
+        ask_market(answers)
+        ask_costs(answers)
+        if changed := changed_assumptions(shipped_assumptions, shipped_fx):
+            st.caption(f"Costs use your values for {'; '.join(changed)}.")
+        st.page_link(
+            "app_pages/assumptions.py",
+            label="Edit assumptions",
+            icon=":material/tune:",
+            help="Every cost and time assumption, with its default and source.",
+        )
+    plan, notice, today = current_plan(present=False)
+    with results:
+        show_diagnosis(plan)
+        show_mix(plan)
+        show_section(plan, notice, today)
+        show_exports(plan)
 
 
-plan_page()
+# Switching the view is a full run; answering a question is a run of plan_page only.
+present = st.toggle(
+    "Presentation view", key="plan.present", help="One screen for a 16:9 board slide."
+)
+if not present:
+    st.title("ML Team-Mix Planner", anchor=False)
+    st.caption("Which machine-learning people to hire next, in what order, and what it will cost.")
+if ignored := st.session_state.get("plan.ignored"):
+    st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
+if present:
+    show_presentation(current_plan(present=True)[0])
+else:
+    plan_page()

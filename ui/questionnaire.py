@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import Assumptions, FxTable
+from planner import Answers, Assumptions, FxTable
 from planner.benchmarks import Assumption
 from planner.models import (
     LOCATION_TITLE,
@@ -54,6 +54,8 @@ LEVEL_LABEL = {AUTO: "As the stage calls for", **{lv.value: lv.value.title() for
 
 
 def ask_stage() -> None:
+    """The stage questions, always on screen: they decide the diagnosis."""
+    st.subheader("Your stage", anchor=False)
     st.radio(
         "How mature is your data?",
         [m.value for m in DataMaturity],
@@ -76,8 +78,9 @@ def ask_stage() -> None:
         key=P + "live_models",
         help="Models in production whose failure would cost money this quarter.",
     )
-    c1, c2 = st.columns(2)
-    c1.number_input(
+    # One horizontal container, not st.columns: one element instead of three per rerun.
+    row = st.container(horizontal=True)
+    row.number_input(
         "Products served by ML",
         min_value=1,
         max_value=MAX_PRODUCTS,
@@ -85,7 +88,7 @@ def ask_stage() -> None:
         key=P + "products",
         help="Separate products or surfaces that use your models (or will, if none is live).",
     )
-    c2.number_input(
+    row.number_input(
         "Regions served by ML",
         min_value=1,
         max_value=MAX_REGIONS,
@@ -95,16 +98,44 @@ def ask_stage() -> None:
     )
 
 
-def ask_team() -> None:
-    st.markdown("**Your ML team today**")
-    cols = st.columns(3)
+def _group(label: str, key: str) -> st.delta_generator.DeltaGenerator | None:
+    """A question group that says its answers in its label and draws its widgets only while
+    open: a collapsed group costs one element per rerun instead of one per widget. Its
+    widgets keep their values while it is closed (persist_state)."""
+    group = st.expander(
+        label,
+        key=P + "open." + key,
+        on_change="rerun",
+        # The label carries the answers, so a changed answer makes it a new element: keep it
+        # open if it was.
+        expanded=bool(st.session_state.get(P + "open." + key, False)),
+    )
+    return group if group.open else None
+
+
+def team_summary(answers: Answers) -> str:
+    """'none' or '1 researcher, 2 developers': the existing team in a few words."""
+    counts = [
+        (answers.have_researchers, "researcher"),
+        (answers.have_developers, "developer"),
+        (answers.have_operators, "operator"),
+    ]
+    parts = [f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in counts if n]
+    return ", ".join(parts) or "none"
+
+
+def ask_team(answers: Answers) -> None:
+    group = _group(f"Your ML team today: {team_summary(answers)}", "team")
+    if group is None:
+        return
+    # Columns here (drawn only while the group is open) keep the three counts on one line.
     for col, (field, label, hint) in zip(
-        cols,
-        [
+        group.columns(3),
+        (
             ("have_researchers", "Researchers", "features, model choice, offline evaluation"),
             ("have_developers", "Developers", "pipelines, inference services, tests"),
             ("have_operators", "Operators", "monitoring, drift, retraining, incidents"),
-        ],
+        ),
         strict=True,
     ):
         col.number_input(
@@ -113,71 +144,115 @@ def ask_team() -> None:
             max_value=MAX_TEAM,
             step=1,
             key=P + field,
-            help=f"People who own {hint}.",
+            persist_state="session",
+            help=f"People on your team today who own {hint}.",
         )
-    st.selectbox(
+
+
+def market_summary(answers: Answers) -> str:
+    """The planned req and the hiring market, as the group's label shows them."""
+    req = "no req yet" if answers.planned_req is None else REQ_LABEL[answers.planned_req]
+    parts = [req, LOCATION_TITLE[answers.location]]
+    if answers.currency is not None:
+        parts.append(f"in {answers.currency.value}")
+    return " · ".join(parts)
+
+
+def ask_market(answers: Answers) -> None:
+    group = _group(f"Req and market: {market_summary(answers)}", "market")
+    if group is None:
+        return
+    group.selectbox(
         "The req you were about to open",
         list(REQ_LABEL),
         format_func=REQ_LABEL.__getitem__,
         key=P + "planned_req",
+        persist_state="session",
         help="We check it against your stage and say if it fits.",
     )
-
-
-def ask_market() -> None:
-    c1, c2 = st.columns(2)
-    c1.selectbox(
+    row = group.container(horizontal=True)
+    row.selectbox(
         "Hiring market",
         [loc.value for loc in Location],
         format_func=lambda v: LOCATION_TITLE[Location(v)],
         key=P + "location",
+        persist_state="session",
         help="Whose salary bands price the plan. About the data shows each market's source.",
     )
-    c2.selectbox(
+    row.selectbox(
         "Currency",
         [AUTO, *(c.value for c in Currency)],
         format_func=lambda v: "Local currency" if v == AUTO else v,
         key=P + "currency",
+        persist_state="session",
         help="Every amount, table and chart uses this currency.",
     )
 
 
-def ask_costs(currency: str) -> None:
-    with st.expander("Pay, recruiting, budget and horizon", expanded=False):
-        st.number_input(
-            "Pay percentile for offers (10–90)",
-            min_value=10,
-            max_value=90,
-            step=5,
-            key=P + "pay_percentile",
-            help="Where in the market band your offers land. 50 = the market median.",
-        )
-        st.selectbox(
-            "Level of every hire",
-            list(LEVEL_LABEL),
-            format_func=LEVEL_LABEL.__getitem__,
-            key=P + "level",
-            help="Override the levels the stage calls for, e.g. to hire mid-level only.",
-        )
-        st.radio(
-            "Recruiting channel",
-            [c.value for c in Channel],
-            format_func=CHANNEL_LABEL.__getitem__,
-            key=P + "channel",
-            horizontal=True,
-        )
-        st.number_input(
-            f"Hiring budget for the horizon ({currency}, optional)",
-            min_value=0.0,
-            max_value=float(MAX_BUDGET),
-            step=50_000.0,
-            format="%.0f",
-            placeholder="No budget set",
-            key=P + "budget",
-            help="Cash for salaries, benefits, equity, recruiting and interviews over the "
-            "horizon. We say which hires fit, in order.",
-        )
-        st.number_input("Horizon (quarters, 1–12)", 1, 12, step=1, key=P + "horizon_quarters")
+def costs_summary(answers: Answers) -> str:
+    """Pay percentile, level, channel, budget and horizon in a few words."""
+    quarters = answers.horizon_quarters
+    parts = [
+        f"P{answers.pay_percentile} offers",
+        *([f"every hire {answers.level.value}"] if answers.level else []),
+        CHANNEL_LABEL[answers.channel].lower(),
+        f"budget {answers.budget:,.0f} {answers.display_currency.value}"
+        if answers.budget
+        else "no budget",
+        f"{quarters} quarter{'s' if quarters != 1 else ''}",
+    ]
+    return " · ".join(parts)
+
+
+def ask_costs(answers: Answers) -> None:
+    group = _group(f"Pay and budget: {costs_summary(answers)}", "pay")
+    if group is None:
+        return
+    group.number_input(
+        "Pay percentile for offers (10–90)",
+        min_value=10,
+        max_value=90,
+        step=5,
+        key=P + "pay_percentile",
+        persist_state="session",
+        help="Where in the market band your offers land. 50 = the market median.",
+    )
+    group.selectbox(
+        "Level of every hire",
+        list(LEVEL_LABEL),
+        format_func=LEVEL_LABEL.__getitem__,
+        key=P + "level",
+        persist_state="session",
+        help="Override the levels the stage calls for, e.g. to hire mid-level only.",
+    )
+    group.radio(
+        "Recruiting channel",
+        [c.value for c in Channel],
+        format_func=CHANNEL_LABEL.__getitem__,
+        key=P + "channel",
+        persist_state="session",
+        horizontal=True,
+    )
+    group.number_input(
+        f"Hiring budget for the horizon ({answers.display_currency.value}, optional)",
+        min_value=0.0,
+        max_value=float(MAX_BUDGET),
+        step=50_000.0,
+        format="%.0f",
+        placeholder="No budget set",
+        key=P + "budget",
+        persist_state="session",
+        help="Cash for salaries, benefits, equity, recruiting and interviews over the "
+        "horizon. We say which hires fit, in order.",
+    )
+    group.number_input(
+        "Horizon (quarters, 1–12)",
+        1,
+        12,
+        step=1,
+        key=P + "horizon_quarters",
+        persist_state="session",
+    )
 
 
 def ask_assumptions(shipped: Assumptions, fx: FxTable) -> None:

@@ -19,89 +19,100 @@ from planner.rules import (
 from ui.charts import show_chart
 
 
+def lazy_expander(label: str, key: str) -> st.delta_generator.DeltaGenerator | None:
+    """A collapsed expander whose content is built and sent only while it is open: one
+    element per rerun instead of all of its content."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
 def show_diagnosis(plan: Plan) -> None:
     d = plan.diagnosis
     with st.container(border=True, key="plan-diagnosis"):
-        st.caption("Next likely failure")
-        st.subheader(FAILURE_TITLE[d.next_failure], anchor=False)
-        st.write(FAILURE_SUMMARY[d.next_failure])
-        st.caption(f"Runner-up: {FAILURE_TITLE[d.runner_up]}")
-    with st.expander("Why this diagnosis", expanded=False):
-        st.markdown("\n".join(f"- {reason}" for reason in d.reasons))
-        failures = list(FAILURE_TITLE)
+        # One Markdown element for the card: every element is a message on each rerun.
         st.markdown(
-            markdown_table(
-                ["Question", "Your answer", *(FAILURE_TITLE[f] for f in failures)],
-                (
-                    [
-                        QUESTION_TITLE[drv.question],
-                        drv.answer.replace("_", " "),
-                        *(drv.points.get(f, 0) for f in failures),
-                    ]
-                    for drv in d.drivers
-                ),
-                right=range(2, 2 + len(failures)),
-            )
+            f":small[:gray[Next likely failure]]\n\n### {FAILURE_TITLE[d.next_failure]}\n\n"
+            f"{FAILURE_SUMMARY[d.next_failure]}\n\n"
+            f":small[:gray[Runner-up: {FAILURE_TITLE[d.runner_up]}]]",
+            anchors=False,
         )
-        st.caption(
-            "Each answer adds points to the failures it makes likely; the highest total wins, "
-            "and on a tie the earlier rung wins. The weights are in planner/rules.py."
+    why = lazy_expander("Why this diagnosis", "plan.open.why")
+    if why is None:
+        return
+    failures = list(FAILURE_TITLE)
+    why.markdown(
+        "\n".join(f"- {reason}" for reason in d.reasons)
+        + "\n\n"
+        + markdown_table(
+            ["Question", "Your answer", *(FAILURE_TITLE[f] for f in failures)],
+            (
+                [
+                    QUESTION_TITLE[drv.question],
+                    drv.answer.replace("_", " "),
+                    *(drv.points.get(f, 0) for f in failures),
+                ]
+                for drv in d.drivers
+            ),
+            right=range(2, 2 + len(failures)),
         )
+        + "\n\n:small[:gray[Each answer adds points to the failures it makes likely; the "
+        "highest total wins, and on a tie the earlier rung wins. The weights are in "
+        "planner/rules.py.]]"
+    )
 
 
 def show_mix(plan: Plan) -> None:
-    st.subheader("Who to hire, in this order", anchor=False)
     cur = plan.cost.currency
-    if plan.hires:
-        # A Markdown table: a few rows need no grid, it prints cleanly, and the page needs no
-        # table or Arrow code to show it (a faster first render).
-        st.markdown(
-            markdown_table(
-                ("#", "Hire", "Level", "Owns", "First-year cost"),
+    gap = "; ".join(
+        f"{ARCHETYPE_TITLE[m.archetype].lower()}s {m.target} needed, {m.have} on the team"
+        for m in plan.mix
+    )
+    # A Markdown table: a few rows need no grid, it prints cleanly, and the page needs no
+    # table or Arrow code to show it (a faster first render). Heading, table and the gap
+    # line are one element.
+    table = (
+        markdown_table(
+            ("#", "Hire", "Level", "Owns", "First-year cost"),
+            (
                 (
-                    (
-                        line.order,
-                        ARCHETYPE_TITLE[line.archetype],
-                        line.level.value,
-                        ARCHETYPE_OWNS[line.archetype],
-                        money(line.total, cur),
-                    )
-                    for line in plan.cost.lines
-                ),
-                right=(4,),
+                    line.order,
+                    ARCHETYPE_TITLE[line.archetype],
+                    line.level.value,
+                    ARCHETYPE_OWNS[line.archetype],
+                    money(line.total, cur),
+                )
+                for line in plan.cost.lines
             ),
-            width="stretch",
+            right=(4,),
         )
-    else:
-        st.success("No new hires: your team already covers what this stage needs.")
-    st.caption(
-        "Team this stage needs vs the team you have: "
-        + "; ".join(
-            f"{ARCHETYPE_TITLE[m.archetype].lower()}s {m.target} needed, {m.have} on the team"
-            for m in plan.mix
-        )
-        + "."
+        if plan.hires
+        else "No new hires: your team already covers what this stage needs."
+    )
+    st.markdown(
+        f"### Who to hire, in this order\n\n{table}\n\n"
+        f":small[:gray[Team this stage needs vs the team you have: {gap}.]]",
+        anchors=False,
+        width="stretch",
     )
     for warning in plan.warnings:
         st.warning(warning)
 
 
 def show_cost(plan: Plan, notice: str | None) -> None:
-    st.subheader("What the hires really cost", anchor=False)
     if notice:
         st.warning(notice)
     if not plan.hires:
         st.info("Nothing to price: the plan has no new hires.")
         return
     cur = plan.cost.currency
-    c1, c2 = st.columns(2)
-    c1.metric(
+    row = st.container(horizontal=True)
+    row.metric(
         "Fully loaded first-year cost",
         money(plan.cost.first_year_total, cur),
         help="First 12 months of each hire: pay, benefits, equity, recruiting, interviews, "
         "ramp-up and the empty seat while the search runs.",
     )
-    c2.metric(
+    row.metric(
         "Run rate per year",
         money(plan.cost.run_rate, cur),
         help="What the new team costs each year once hired: salary, benefits, equity.",
@@ -109,11 +120,13 @@ def show_cost(plan: Plan, notice: str | None) -> None:
     show_chart(
         cost_breakdown_figure, plan, key="plan.chart.cost", filename="ml-hiring-first-year-cost"
     )
-    with st.expander("Where these numbers come from", expanded=False):
-        # One element, not one per line: every element is a message on each rerun.
+    sources = lazy_expander("Where these numbers come from", "plan.open.sources")
+    if sources is not None:
         lines = dict.fromkeys(f"- {cite(source)}" for source in plan.cost.sources)
-        st.caption("\n".join(lines))
-        st.caption("Pay bands: the Market pay view. All series, rules and rates: About the data.")
+        sources.caption(
+            "\n".join(lines)
+            + "\n\nPay bands: the Market pay view. All series, rules and rates: About the data."
+        )
 
 
 def show_market(plan: Plan) -> None:
@@ -124,7 +137,8 @@ def show_market(plan: Plan) -> None:
         return
     show_chart(market_band_figure, plan, key="plan.chart.market", filename="ml-hires-vs-market")
     cur = plan.cost.currency
-    with st.expander("Where these bands come from", expanded=False):
+    bands = lazy_expander("Where these bands come from", "plan.open.bands")
+    if bands is not None:
         rows = [
             {
                 "Band": f"{ARCHETYPE_TITLE[b.archetype]}, {b.level.value}",
@@ -144,8 +158,8 @@ def show_market(plan: Plan) -> None:
             }
             for b in plan.bands
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-        st.caption("All series, rules and rates: the About the data page.")
+        bands.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        bands.caption("All series, rules and rates: the About the data page.")
 
 
 EXPORTS = (
@@ -163,14 +177,23 @@ EXPORTS = (
 
 
 def show_exports(plan: Plan) -> None:
-    """Download the plan as slides, Markdown, JSON or the cost table as CSV."""
-    st.subheader("Take it to the meeting", anchor=False)
-    row = st.container(horizontal=True)
+    """Download the plan as slides, Markdown, JSON or the cost table as CSV (the buttons are
+    drawn only while the menu is open)."""
+    menu = st.popover(
+        "Take it to the meeting: slides, Markdown, JSON, CSV",
+        icon=":material/download:",
+        key="plan.open.export",
+        on_change="rerun",
+    )
+    if not menu.open:
+        return
     for label, build, name, mime in EXPORTS:
-        row.download_button(
+        menu.download_button(
             label,
             lambda build=build: build(plan),  # built only when clicked (slides take ~30 ms)
             file_name=name,
             mime=mime,
             key=f"plan.export.{name.rsplit('.', 1)[1]}",
+            on_click="ignore",
+            width="stretch",
         )

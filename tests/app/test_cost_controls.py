@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import mix_rows, open_groups
 from tests.conftest import ROOT
 
 PAGE = str(ROOT / "app.py")  # Plan is the default page; its links need the navigation
@@ -12,7 +13,7 @@ ASSUMPTIONS = "app_pages/assumptions.py"
 
 
 def _page(section: str = "Cost") -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at = open_groups(AppTest.from_file(PAGE, default_timeout=30).run(), "pay")
     if section != "Cost":
         at.radio(key="plan.section").set_value(section).run()
     return at
@@ -84,8 +85,7 @@ def test_level_override_prices_every_hire_at_that_level():
     before = _money(_metric(at, "Fully loaded first-year cost"))
     at.selectbox(key="plan.level").set_value("mid").run()
     assert _money(_metric(at, "Fully loaded first-year cost")) < before
-    mix = next(m.value for m in at.markdown if m.value.startswith("| # | Hire | Level"))
-    assert [row.split(" | ")[2] for row in mix.splitlines()[2:]] == ["mid", "mid"]
+    assert [row[2] for row in mix_rows(at)] == ["mid", "mid"]
 
 
 def test_generalist_comparison_is_one_plain_sentence():

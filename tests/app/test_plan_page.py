@@ -6,7 +6,8 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.rules import FAILURE_TITLE
+from tests.app.helpers import headline as _headline
+from tests.app.helpers import mix_rows, open_groups
 from tests.conftest import ROOT
 
 PAGE = str(ROOT / "app.py")  # Plan is the default page; its links need the navigation
@@ -20,20 +21,17 @@ def _page(**query: str) -> AppTest:
     return at.run()
 
 
-def _headline(at: AppTest) -> str:
-    titles = set(FAILURE_TITLE.values())
-    found = [s.value for s in at.subheader if s.value in titles]
-    assert len(found) == 1, [s.value for s in at.subheader]
-    return found[0]
-
-
 def test_defaults_render_without_exception():
-    """With no answers, the page shows the first-rung diagnosis, the mix and two charts."""
+    """With no answers, the page shows the first-rung diagnosis, the mix and the cost chart;
+    opening "Where these numbers come from" lists the sources."""
     at = _page()
     assert not at.exception
     assert _headline(at) == "Weak problem validation"
     # the Cost section: the cost breakdown, one chart
     assert len(at.get("plotly_chart")) == 1
+    assert not any("BLS OEWS May 2024" in c.value for c in at.caption)  # drawn only when open
+    at.session_state["plan.open.sources"] = True
+    at.run()
     assert any("BLS OEWS May 2024" in c.value for c in at.caption)
 
 
@@ -81,16 +79,17 @@ def test_changing_answers_moves_the_diagnosis(changes, headline):
 
 
 def test_existing_team_changes_the_mix():
-    """Adding a researcher to the team removes the researcher hire from the table."""
-    at = _page()
+    """Adding a researcher to the team removes the researcher hire from the table and
+    names the team in the group's label."""
+    at = open_groups(_page(), "team")
     at.number_input(key="plan.have_researchers").set_value(1).run()
-    mix = next(m.value for m in at.markdown if m.value.startswith("| # | Hire | Level"))
-    assert [row.split(" | ")[1] for row in mix.splitlines()[2:]] == ["Model developer"]
+    assert [row[1] for row in mix_rows(at)] == ["Model developer"]
+    assert at.expander[0].label == "Your ML team today: 1 researcher"
 
 
 def test_planned_operator_req_is_called_premature():
     """Choosing an MLOps req at the first rung shows the 'premature' warning."""
-    at = _page()
+    at = open_groups(_page(), "market")
     at.selectbox(key="plan.planned_req").set_value("operator").run()
     assert any(w.value.startswith("Premature") for w in at.warning)
 
@@ -153,15 +152,19 @@ def test_app_entry_point_runs():
 
 
 def test_answers_survive_a_visit_to_another_page():
-    """Going to 'About the data' and back keeps every answer the user gave."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    """Going to 'About the data' and back keeps every answer the user gave, including one in
+    a question group that is closed on the way back."""
+    at = open_groups(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run(), "team")
     at.number_input(key="plan.have_researchers").set_value(2).run()
     at.radio(key="plan.problem_validation").set_value("validated").run()
     at.switch_page("app_pages/about_data.py").run()
     assert not at.exception
     at.switch_page("app_pages/plan.py").run()
-    assert at.number_input(key="plan.have_researchers").value == 2
     assert at.radio(key="plan.problem_validation").value == "validated"
+    assert at.expander[0].label == "Your ML team today: 2 researchers"
+    assert [row[1] for row in mix_rows(at)] == ["Model developer"]
+    open_groups(at, "team")
+    assert at.number_input(key="plan.have_researchers").value == 2
 
 
 def test_share_link_restores_assumptions_rates_and_presentation():
@@ -184,3 +187,46 @@ def test_presentation_view_hides_the_questions():
     assert len(at.radio) == 0
     at.toggle(key="plan.present").set_value(False).run()
     assert at.radio(key="plan.problem_validation").value == "proven"
+
+
+def _elements(node) -> int:
+    """Every element and block under `node`, itself included."""
+    children = getattr(node, "children", None) or {}
+    return 1 + sum(_elements(child) for child in children.values())
+
+
+def test_default_view_stays_within_its_element_budget():
+    """Each element is a message and a re-render on every rerun (bench/results.md): the
+    default view of the Plan page sends at most 31, closed groups counting one each."""
+    at = _page()
+    assert _elements(at.main) <= 31
+    open_groups(at, "team", "market", "pay")
+    assert _elements(at.main) > 31  # the groups' widgets are drawn only when open
+
+
+def test_a_closed_group_keeps_its_answers_in_the_plan():
+    """Answers given in a group still drive the plan after the group is closed and other
+    answers change."""
+    at = open_groups(_page(), "team", "pay")
+    at.number_input(key="plan.have_researchers").set_value(1)
+    at.number_input(key="plan.pay_percentile").set_value(75).run()
+    at.session_state["plan.open.team"] = False
+    at.session_state["plan.open.pay"] = False
+    at.run()
+    at.radio(key="plan.data_maturity").set_value("repeatable").run()
+    assert not at.exception
+    assert [row[1] for row in mix_rows(at)] == ["Model developer"]
+    assert at.query_params["percentile"] == "75"
+    labels = [e.label for e in at.expander]
+    assert "Your ML team today: 1 researcher" in labels
+    assert any(label.startswith("Pay and budget: P75 offers") for label in labels)
+
+
+def test_exports_are_offered_when_the_menu_opens():
+    """The download menu draws its four buttons only when opened; each holds its file."""
+    at = _page()
+    assert len(at.get("download_button")) == 0
+    at.session_state["plan.open.export"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 4

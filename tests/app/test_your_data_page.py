@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import open_groups
 from tests.conftest import FIXTURES, ROOT
 
 TIMEOUT = 30
@@ -50,6 +51,7 @@ def test_good_upload_is_used_on_the_plan_and_labelled_as_yours():
     assert not at.exception
     assert any("In use: your data (good.csv), 2 band(s)" in s.value for s in at.success)
     at.switch_page("app_pages/plan.py").run()
+    open_groups(at, "market")
     at.selectbox(key="plan.location").set_value("london").run()
     at.radio(key="plan.section").set_value("Market pay").run()
     assert not at.exception

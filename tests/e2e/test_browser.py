@@ -104,3 +104,34 @@ def test_edit_an_assumption_and_see_the_plan_cost_move(
         assert float(after.strip("$").replace(",", "")) > float(before.strip("$").replace(",", ""))
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 1400), (390, 2400)])
+def test_question_group_keeps_its_answer_when_closed_and_exports_download(
+    browser, app_url, screenshots, width, height
+):
+    """Open 'Your ML team today', add a researcher, close it: the label and the plan keep
+    the answer. The download menu then gives a Markdown file of that plan."""
+    page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+    try:
+        page.goto(app_url)
+        _settle(page)
+        page.get_by_text("Your ML team today: none").click()
+        researchers = page.get_by_role("spinbutton", name="Researchers")
+        researchers.fill("1")
+        researchers.press("Enter")
+        page.get_by_text("Your ML team today: 1 researcher").wait_for(timeout=15_000)
+        _settle(page)
+        page.screenshot(path=screenshots / f"plan-team-open-{width}.png")
+        page.get_by_text("Your ML team today: 1 researcher").click()  # close the group
+        _settle(page)
+        assert page.get_by_role("spinbutton", name="Researchers").count() == 0
+        assert "have_researchers=1" in page.url
+        page.get_by_text("Take it to the meeting").click()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Markdown", exact=True).click()
+        text = download.value.path().read_text()
+        assert "| 1 | Model developer |" in text and "Model researcher |" not in text
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.close()

@@ -1,0 +1,35 @@
+"""Helpers for driving the Plan page in AppTest."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from planner.rules import FAILURE_TITLE
+
+
+def open_groups(at: AppTest, *groups: str) -> AppTest:
+    """Open the Plan page's question groups ("team", "market", "pay") as a click would:
+    their widgets are drawn only while open."""
+    for group in groups:
+        at.session_state[f"plan.open.{group}"] = True
+    return at.run()
+
+
+def headline(at: AppTest) -> str:
+    """The failure named in the diagnosis card (a Markdown heading)."""
+    titles = set(FAILURE_TITLE.values())
+    found = [
+        line.removeprefix("### ")
+        for m in at.markdown
+        for line in m.value.splitlines()
+        if line.removeprefix("### ") in titles and line.startswith("### ")
+    ]
+    assert len(found) == 1, [m.value for m in at.markdown]
+    return found[0]
+
+
+def mix_rows(at: AppTest) -> list[list[str]]:
+    """The rows of the 'Who to hire' table, as cells."""
+    text = next(m.value for m in at.markdown if m.value.startswith("### Who to hire"))
+    rows = [line for line in text.splitlines() if line.startswith("|")][2:]  # past the header
+    return [[cell.strip() for cell in row.strip("| ").split(" | ")] for row in rows]
