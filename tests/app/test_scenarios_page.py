@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import open_groups
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -48,6 +49,24 @@ def test_save_two_compare_and_reopen(data_dir):
     at.button(key="scen.open").click().run()
     assert not at.exception
     assert at.number_input(key="plan.live_models").value == 1
+
+
+def test_reopening_restores_an_answer_kept_in_a_question_group(data_dir):
+    """An answer inside a question group (kept while the group is closed) is replaced by the
+    scenario's value when the scenario is opened."""
+    at = open_groups(_fresh(), "team")
+    at.number_input(key="plan.have_researchers").set_value(1).run()
+    _save(at, "One researcher")
+    at.switch_page("app_pages/plan.py").run()
+    open_groups(at, "team")
+    at.number_input(key="plan.have_researchers").set_value(3).run()
+    assert at.expander[0].label == "Your ML team today: 3 researchers"
+    at.switch_page("app_pages/scenarios.py").run()
+    at.selectbox(key="scen.chosen").set_value("One researcher").run()
+    at.button(key="scen.open").click().run()
+    assert not at.exception
+    assert at.expander[0].label == "Your ML team today: 1 researcher"
+    assert at.session_state["plan.have_researchers"] == 1
 
 
 def test_duplicate_name_is_refused_with_a_message(data_dir):
