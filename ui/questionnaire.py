@@ -170,8 +170,8 @@ def ask_market(answers: Answers) -> None:
         persist_state="session",
         help="We check it against your stage and say if it fits.",
     )
-    row = group.container(horizontal=True)
-    row.selectbox(
+    place, money = group.columns([3, 2])  # the market's names are long: give them room
+    place.selectbox(
         "Hiring market",
         [loc.value for loc in Location],
         format_func=lambda v: LOCATION_TITLE[Location(v)],
@@ -179,7 +179,7 @@ def ask_market(answers: Answers) -> None:
         persist_state="session",
         help="Whose salary bands price the plan. About the data shows each market's source.",
     )
-    row.selectbox(
+    money.selectbox(
         "Currency",
         [AUTO, *(c.value for c in Currency)],
         format_func=lambda v: "Local currency" if v == AUTO else v,
