@@ -196,42 +196,53 @@ BASE_TRIGGERS = {"answer": BASE_LABELS, "key": None}
 CHART_TRIGGERS = {"answer": BASE_LABELS}
 
 
+# The ratios reported: name -> (our app and trigger, the app and trigger it is compared with).
+RATIOS = {
+    "answer": (("ours", "answer"), ("baseline", "answer")),
+    "same_plan": (("ours", "same_plan"), ("baseline", "answer")),
+    "key": (("ours", "key"), ("baseline", "key")),
+    "chart_answer": (("chart", "answer"), ("baseline", "answer")),
+    "first": (("ours", "first"), ("baseline", "first")),
+}
+
+
 async def latency(
     browser, ours: Server, base: Server, chart: Server, rounds: int
 ) -> dict[str, float]:
     """First render, and rerun latency for each trigger, of our app and the baseline; and the
-    baseline with our cost chart for a changed answer. Rounds alternate between the apps so
-    that a busy spell on the machine hits them alike; each round opens a fresh context per
-    app and times 6 reruns per trigger (12 answers for the baseline)."""
-    apps = (
+    baseline with our cost chart for a changed answer.
+
+    Each round opens a fresh context per app and times 6 reruns per trigger (12 answers for
+    the baseline, which is compared with two of ours). This machine is shared and its speed
+    drifts from minute to minute, so every ratio is taken within a round, where the apps ran
+    seconds apart, and the median of the rounds' ratios is reported; the apps take turns at
+    going first.
+    """
+    apps = [
         ("ours", ours, OURS_TRIGGERS, 6),
         ("baseline", base, BASE_TRIGGERS, 12),
         ("chart", chart, CHART_TRIGGERS, 6),
-    )
-    firsts: dict[str, list[float]] = {name: [] for name, *_ in apps}
-    times: dict[str, list[float]] = {
-        f"{name}_{trigger}": [] for name, _, triggers, _ in apps for trigger in triggers
-    }
-    for _ in range(rounds):
-        for name, server, triggers, answers in apps:
+    ]
+    per_round: list[dict[tuple[str, str], float]] = []
+    every: dict[tuple[str, str], list[float]] = {}
+    for index in range(rounds):
+        medians: dict[tuple[str, str], float] = {}
+        for name, server, triggers, answers in apps if index % 2 == 0 else apps[::-1]:
             context = await new_context(browser, viewport={"width": 1280, "height": 900})
             page, first = await _open(context, server.url)
-            firsts[name].append(first)
+            medians[name, "first"] = first
+            every.setdefault((name, "first"), []).append(first)
             for trigger, labels in triggers.items():
-                n = answers if trigger == "answer" else 6
-                times[f"{name}_{trigger}"] += await _reruns(page, labels, n)
+                times = await _reruns(page, labels, answers if trigger == "answer" else 6)
+                medians[name, trigger] = statistics.median(times)
+                every.setdefault((name, trigger), []).extend(times)
             await context.close()
+        per_round.append(medians)
     out: dict[str, float] = {"rounds": rounds, "reruns": rounds * 6}
-    for name in ("ours", "baseline"):
-        out[f"{name}_first_ms"] = statistics.median(firsts[name])
-    for key, values in times.items():
-        out[f"{key}_ms"] = statistics.median(values)
-    base_answer = out["baseline_answer_ms"]
-    out["first_ratio"] = out["ours_first_ms"] / out["baseline_first_ms"]
-    out["answer_ratio"] = out["ours_answer_ms"] / base_answer
-    out["same_plan_ratio"] = out["ours_same_plan_ms"] / base_answer
-    out["key_ratio"] = out["ours_key_ms"] / out["baseline_key_ms"]
-    out["chart_answer_ratio"] = out["chart_answer_ms"] / base_answer
+    for (name, trigger), values in every.items():
+        out[f"{name}_{trigger}_ms"] = statistics.median(values)
+    for ratio, (ours_key, base_key) in RATIOS.items():
+        out[f"{ratio}_ratio"] = statistics.median(r[ours_key] / r[base_key] for r in per_round)
     return out
 
 
@@ -315,7 +326,7 @@ async def main(quick: bool) -> dict[str, object]:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             result: dict[str, object] = {
-                "latency": await latency(browser, ours, base, chart, rounds=3 if quick else 8),
+                "latency": await latency(browser, ours, base, chart, rounds=3 if quick else 12),
                 "memory": await memory(
                     browser, ours, sessions=10 if quick else 50, reruns=40 if quick else 200
                 ),

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import browser  # noqa: E402
 import plan_latency  # noqa: E402
+import ws_load  # noqa: E402
 
 
 def _run(script: str) -> tuple[str, bool]:
@@ -46,6 +47,7 @@ def main() -> None:
     simulate, simulate_ok = _run("simulate.py")
     validate, validate_ok = _run("validate_csv.py")
     web = asyncio.run(browser.main(quick))
+    ws = asyncio.run(ws_load.main(10 if quick else 50, 15 if quick else 60))
     lat, mem, load = web["latency"], web["memory"], web["load"]
     sessions = load["sessions"]
     chromium = subprocess.run(
@@ -87,23 +89,33 @@ def main() -> None:
         f"| Growth per session | {mem['growth_per_session_mb']:.2f} MB | ≤ 3 MB | {_mark(mem['growth_per_session_mb'] <= 3)} |",
         f"| Growth over {mem['reruns']} reruns of one session | {mem['rerun_growth_mb']:+.1f} MB | none | "
         f"{_mark(mem['rerun_growth_mb'] <= 2)} |",
-        f"| Load: {sessions} sessions × {load['seconds']:.0f} s | {load['reruns']} reruns, "
+        f"| Load in {sessions} browser sessions × {load['seconds']:.0f} s | {load['reruns']} reruns, "
         f"{load['errors']} errors (exception or lost connection), {load['timeouts']} not finished "
         f"within {browser.LOAD_TIMEOUT_S} s; "
         f"p50 {load['p50_ms']:.0f} ms, p95 {load['p95_ms']:.0f} ms | 0 errors | "
         f"{_mark(load['errors'] == 0)} |",
+        f"| Load on the server alone: {ws['many']['sessions']} websocket sessions × "
+        f"{ws['many']['seconds']:.0f} s | {ws['many']['reruns']} reruns "
+        f"({ws['many']['reruns_per_s']:.0f}/s), {ws['many']['errors']} errors; p50 "
+        f"{ws['many']['p50_ms']:.0f} ms, p95 {ws['many']['p95_ms']:.0f} ms (one session alone: "
+        f"p50 {ws['one']['p50_ms']:.0f} ms, {ws['one']['reruns_per_s']:.0f}/s) | 0 errors | "
+        f"{_mark(ws['many']['errors'] == 0)} |",
         "",
         "Rerun latency: from the click on an answer (or the rerun key reaching the page), on "
         "the page clock, to two animation frames after Streamlit's 'script finished' message "
         "has reached the page; the page itself watches its websocket for that message. Median "
-        f"of {lat['reruns']} reruns per app and trigger over {lat['rounds']} fresh sessions (twice "
-        "as many answers for the baseline, whose one radio is compared with both answer rows); the "
-        "rounds alternate between the apps. The changed answer on our page is 'exploring' ↔ "
+        f"of {lat['reruns']} reruns per app and trigger over {lat['rounds']} rounds of fresh sessions "
+        "(twice as many answers for the baseline, whose one radio is compared with both answer "
+        "rows). Each ratio is the median of the rounds' own ratios: within a round the apps ran "
+        "seconds apart, taking turns at going first, so a slow spell on this shared machine "
+        "hits both sides of a ratio. The changed answer on our page is 'exploring' ↔ "
         "'proven', which moves the diagnosis, the hires, the costs and the chart; the "
         "baseline's radio redraws its chart. First render: from navigation to the chart drawn, "
         "median of the same sessions. Under load, the 50 chromium pages and the server share "
-        "the same 2 cores, so the load latencies are mostly the browser's; the server's own "
-        "RSS stays flat (rows above).",
+        "the same 2 cores, so the browser load latencies are mostly chromium's; the websocket "
+        "sessions speak Streamlit's protocol directly (bench/ws_load.py), each flipping the "
+        "same plan-changing answer as soon as its last rerun finished, so their latency is "
+        "the server's. The server's own RSS stays flat (rows above).",
     ]
     name = "results-quick.md" if quick else "results.md"
     (ROOT / "bench" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
