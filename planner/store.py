@@ -224,8 +224,9 @@ class ScenarioStore:
 
 
 def _ensure_schema(engine: Engine) -> None:
-    """Create the tables and record the schema version, once, even with several processes
-    opening a new database at the same moment."""
+    """Create the tables and record the schema version once. On SQLite (BEGIN IMMEDIATE) and
+    PostgreSQL (an advisory lock) this holds with several processes opening a new database
+    at the same moment; other databases get SQLAlchemy's create_all as it is."""
     with engine.connect() as conn:
         if engine.dialect.has_table(conn, schema_table.name):
             version = conn.execute(select(schema_table.c.version)).scalar()

@@ -196,9 +196,9 @@ def costs_summary(answers: Answers) -> str:
         f"P{answers.pay_percentile} offers",
         *([f"every hire {answers.level.value}"] if answers.level else []),
         CHANNEL_LABEL[answers.channel].lower(),
-        f"budget {answers.budget:,.0f} {answers.display_currency.value}"
-        if answers.budget
-        else "no budget",
+        "no budget"
+        if answers.budget is None
+        else f"budget {answers.budget:,.0f} {answers.display_currency.value}",
         f"{quarters} quarter{'s' if quarters != 1 else ''}",
     ]
     return " · ".join(parts)

@@ -61,9 +61,8 @@ def shown(value: float, pct: bool) -> float:
 
 
 def _current() -> dict[str, Any]:
-    """This run's values, keyed as in "plan.saved" (no "plan." prefix). A value whose widget
-    is not drawn in this run (a closed question group) is the one last saved."""
-    return {key: st.session_state.get(P + key, value) for key, value in _saved().items()}
+    """This run's values, keyed as in "plan.saved" (no "plan." prefix)."""
+    return {key: st.session_state[P + key] for key in _saved() if P + key in st.session_state}
 
 
 def _saved() -> dict[str, Any]:

@@ -41,3 +41,9 @@ def test_costs_summary_names_pay_level_channel_budget_and_horizon():
     assert costs_summary(answers) == (
         "P75 offers · every hire mid · in-house recruiting · budget 900,000 EUR · 1 quarter"
     )
+
+
+def test_a_zero_budget_is_a_budget():
+    """0 is a budget the plan is checked against (everything is over it), not 'no budget'."""
+    assert "budget 0 USD" in costs_summary(Answers(budget=0))
+    assert "no budget" in costs_summary(Answers())
