@@ -37,15 +37,24 @@ from tests.e2e.server import Server as _Server  # noqa: E402
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 CHART = "[data-testid='stPlotlyChart']"
-FINISHED_FIELD = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number
+_FINISHED = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"]
+FINISHED_FIELD = _FINISHED.number
+_STATUS = _FINISHED.enum_type.values_by_name
+# A run that ended well (the whole script, or one fragment); one cut short by a newer rerun
+# is not the end of anything: the newer run follows. Any other status is a failed run.
+FINISHED_OK = [
+    _STATUS[name].number for name in ("FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY")
+]
+FINISHED_SUPERSEDED = _STATUS["FINISHED_EARLY_FOR_RERUN"].number
 
-# Runs before the app's own code in every page: resolves waiters when a ForwardMsg carrying
-# "script finished" arrives. Only top-level protobuf tags are read (varints, lengths skipped).
+# Runs before the app's own code in every page: settles waiters when a ForwardMsg carrying
+# "script finished" arrives, with "ok" or "failed". Only top-level protobuf fields are read:
+# varints decoded, length-delimited fields skipped.
 WATCH_JS = """
 (() => {
-  const FIELD = FINISHED_FIELD;
+  const FIELD = FINISHED_FIELD, OK = FINISHED_OK, SUPERSEDED = FINISHED_SUPERSEDED;
   const waiting = [];
-  const isFinished = (u8) => {
+  const finishedStatus = (u8) => {  // the "script finished" value, or null if absent
     let i = 0;
     const varint = () => {
       let value = 0, shift = 0, byte;
@@ -55,39 +64,49 @@ WATCH_JS = """
     };
     while (i < u8.length) {
       const tag = varint(), wire = tag & 7;
-      if (Math.floor(tag / 8) === FIELD) return true;
+      if (Math.floor(tag / 8) === FIELD && wire === 0) return varint();
       if (wire === 0) varint();
       else if (wire === 2) { const length = varint(); i += length; }  // not i += varint()
       else if (wire === 1) i += 8;
       else if (wire === 5) i += 4;
-      else return false;
+      else return null;
     }
-    return false;
+    return null;
   };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (event) => {
-        if (event.data instanceof ArrayBuffer && isFinished(new Uint8Array(event.data))) {
-          for (const resolve of waiting.splice(0)) resolve(true);
-        }
+        if (!(event.data instanceof ArrayBuffer)) return;
+        const status = finishedStatus(new Uint8Array(event.data));
+        if (status === null || status === SUPERSEDED) return;
+        const outcome = OK.includes(status) ? "ok" : "failed";
+        for (const settle of waiting.splice(0)) settle(outcome);
       });
     }
   };
   window.__planBench = {
-    nextFinish: (ms) => new Promise((resolve) => {
-      waiting.push(resolve);
-      setTimeout(() => resolve(false), ms);
+    nextFinish: (ms) => new Promise((settle) => {
+      waiting.push(settle);
+      setTimeout(() => settle("timeout"), ms);
     }),
   };
 })();
-""".replace("FINISHED_FIELD", str(FINISHED_FIELD))
+"""
+for _name, _value in (
+    ("FINISHED_FIELD", FINISHED_FIELD),
+    ("FINISHED_OK", FINISHED_OK),
+    ("FINISHED_SUPERSEDED", FINISHED_SUPERSEDED),
+):
+    WATCH_JS = WATCH_JS.replace(_name, str(_value))
 
 # Click whichever of the options is not selected now (so every click is a real change), wait
-# for the next "script finished" and two animation frames (the browser has painted what it
-# received); return the milliseconds on the page clock, -1 on a timeout, -2 if the options are
-# missing. Options are found by their text each time: a rerun may remount them.
+# for the next finished run and two animation frames (the browser has painted what it
+# received); return the milliseconds on the page clock, or TIMED_OUT, MISSING (the options are
+# not on the page) or FAILED (the run ended in an error). Options are found by their text
+# each time: a rerun may remount them.
+TIMED_OUT, MISSING, FAILED = -1, -2, -3
 RERUN_JS = """
 async ([texts, timeoutMs]) => {
   const labels = texts.map((t) => [...document.querySelectorAll("[data-testid='stApp'] label")]
@@ -97,22 +116,23 @@ async ([texts, timeoutMs]) => {
   const finished = window.__planBench.nextFinish(timeoutMs);
   const t0 = performance.now();
   label.click();
-  if (!(await finished)) return -1;
+  const outcome = await finished;
+  if (outcome !== "ok") return outcome === "failed" ? -3 : -1;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   return performance.now() - t0;
 }
 """
 # Streamlit's rerun key: arm a waiter and note when the key reaches the page (the key itself
 # is pressed by Playwright: pages ignore synthetic key events); the promise resolves to the
-# milliseconds from the key to the painted rerun.
+# milliseconds from the key to the painted rerun, or TIMED_OUT / FAILED.
 ARM_KEY_JS = """
 (timeoutMs) => {
   let t0 = null;
   document.activeElement?.blur();  // a focused radio or input would take the key itself
   document.addEventListener("keydown", () => { t0 = performance.now(); },
     {capture: true, once: true});
-  window.__planBench.keyRerun = window.__planBench.nextFinish(timeoutMs).then(async (ok) => {
-    if (!ok || t0 === null) return -1;
+  window.__planBench.keyRerun = window.__planBench.nextFinish(timeoutMs).then(async (outcome) => {
+    if (outcome !== "ok" || t0 === null) return outcome === "failed" ? -3 : -1;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return performance.now() - t0;
   });
@@ -123,18 +143,19 @@ LOAD_TIMEOUT_S = 60  # 50 sessions share 2 cores with their browser: allow a min
 
 
 async def rerun(page: Page, labels: list[str], timeout_s: float) -> float:
-    """Change an answer; ms until the finished rerun is painted, or -1 if none finished in time.
+    """Change an answer; ms until the finished rerun is painted, TIMED_OUT or FAILED.
 
     Raises if the answer options are not on the page (that is an error, not slowness).
     """
     ms = float(await page.evaluate(RERUN_JS, [labels, timeout_s * 1000]))
-    if ms == -2:
+    if ms == MISSING:
         raise LookupError(f"answer options {labels} not found on the page")
     return ms
 
 
 async def rerun_key(page: Page, timeout_s: float) -> float:
-    """Press Streamlit's rerun key; ms until the finished rerun is painted, or -1."""
+    """Press Streamlit's rerun key; ms until the finished rerun is painted, TIMED_OUT or
+    FAILED."""
     await page.evaluate(ARM_KEY_JS, timeout_s * 1000)
     await page.keyboard.press("r")
     return float(await page.evaluate("() => window.__planBench.keyRerun"))
@@ -176,6 +197,8 @@ async def _reruns(page: Page, labels: list[str] | None, n: int) -> list[float]:
             ms = await rerun_key(page, LATENCY_TIMEOUT_S)
         else:
             ms = await rerun(page, labels, LATENCY_TIMEOUT_S)
+        if ms == FAILED:
+            raise RuntimeError("a rerun ended in an error")
         if ms < 0:
             raise RuntimeError(f"no rerun finished within {LATENCY_TIMEOUT_S} s")
         times.append(ms)
@@ -293,10 +316,10 @@ async def load(browser, ours: Server, sessions: int, seconds: float) -> dict[str
             try:
                 ms = await rerun(page, OURS_LABELS, LOAD_TIMEOUT_S)
             except LookupError:
-                ms = -2
+                ms = MISSING
             exceptions = await page.locator("[data-testid='stException']").count()
             connected = await page.locator("[data-test-connection-state='CONNECTED']").count()
-            if exceptions or not connected or ms == -2:
+            if exceptions or not connected or ms in (MISSING, FAILED):
                 errors += 1
             elif ms < 0:
                 timeouts += 1  # no rerun finished within LOAD_TIMEOUT_S

@@ -29,7 +29,9 @@ sys.path.insert(0, str(ROOT))  # run as a script: make the project importable
 from tests.e2e.server import Server  # noqa: E402
 
 QUESTION = "How sure are you that ML belongs in the product?"
-ANSWERS = ("proven", "exploring")  # the whole plan changes between these two (bench/browser.py)
+# The whole plan changes between these two answers (as in bench/browser.py); the client sends
+# the option's label, as the page does.
+ANSWERS = ("Proven — ", "Exploring — ")
 RUN_TIMEOUT_S = 60
 
 
@@ -68,13 +70,14 @@ class Session:
                     return
 
     async def send_run(self, answer: str | None = None) -> None:
+        """Ask for a run; with `answer` (the start of an option's label), as a click would."""
         back = BackMsg()
         state = back.rerun_script
         state.page_script_hash = self.page_hash
         if answer is not None:
             widget = state.widget_states.widgets.add()
             widget.id = self.radio_id
-            widget.string_value = answer
+            widget.string_value = next(o for o in self.options if o.startswith(answer))
             state.fragment_id = self.fragment_id  # a click reruns the widget's fragment only
         await self.ws.send(back.SerializeToString())
 
@@ -100,6 +103,7 @@ async def load(url: str, sessions: int, seconds: float) -> dict[str, float]:
     deadline = time.monotonic() + seconds
 
     async def drive(session: Session) -> None:
+        # An error is counted and the client reconnects, so the load stays at `sessions`.
         nonlocal errors
         flip = 0
         while time.monotonic() < deadline:
@@ -110,7 +114,13 @@ async def load(url: str, sessions: int, seconds: float) -> dict[str, float]:
                 await session.run(RUN_TIMEOUT_S)
             except (RunFailed, TimeoutError, websockets.ConnectionClosed):
                 errors += 1
-                return
+                await session.ws.close()
+                try:
+                    session = await _connect(url)
+                except (RunFailed, TimeoutError, OSError, websockets.WebSocketException):
+                    return  # the server no longer answers: errors already say so
+                clients.append(session)
+                continue
             latencies.append((time.perf_counter() - start) * 1000)
 
     started = time.monotonic()
