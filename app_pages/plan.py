@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from planner import Plan
+from planner import Answers, Plan
 from planner.share import make_link
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
@@ -28,9 +28,9 @@ shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
 
-def current_plan(present: bool) -> tuple[Plan, str | None, date]:
-    """The plan for the answers in session state; the URL and the saved answers follow it."""
-    answers = current_answers(shipped_assumptions)
+def current_plan(answers: Answers, present: bool) -> tuple[Plan, str | None, date]:
+    """The plan for these answers and the assumptions in session state; the URL and the saved
+    answers follow it."""
     assumptions, notice = current_assumptions(shipped_assumptions)
     fx = current_fx(shipped_fx)
     today = date.today()
@@ -82,7 +82,7 @@ def plan_page() -> None:
             icon=":material/tune:",
             help="Every cost and time assumption, with its default and source.",
         )
-    plan, notice, today = current_plan(present=False)
+    plan, notice, today = current_plan(answers, present=False)
     with results:
         show_diagnosis(plan)
         show_mix(plan)
@@ -100,6 +100,6 @@ if not present:
 if ignored := st.session_state.get("plan.ignored"):
     st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
 if present:
-    show_presentation(current_plan(present=True)[0])
+    show_presentation(current_plan(current_answers(shipped_assumptions), present=True)[0])
 else:
     plan_page()
