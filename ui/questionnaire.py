@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from planner import Answers, Assumptions, FxTable
 from planner.benchmarks import Assumption
@@ -21,6 +22,7 @@ from planner.models import (
     PlannedReq,
     ProblemValidation,
 )
+from ui.lazy import lazy_expander
 from ui.state import (
     AUTO,
     COST_ASSUMPTIONS,
@@ -98,19 +100,10 @@ def ask_stage() -> None:
     )
 
 
-def _group(label: str, key: str) -> st.delta_generator.DeltaGenerator | None:
-    """A question group that says its answers in its label and draws its widgets only while
-    open: a collapsed group costs one element per rerun instead of one per widget. Its
-    widgets keep their values while it is closed (persist_state)."""
-    group = st.expander(
-        label,
-        key=P + "open." + key,
-        on_change="rerun",
-        # The label carries the answers, so a changed answer makes it a new element: keep it
-        # open if it was.
-        expanded=bool(st.session_state.get(P + "open." + key, False)),
-    )
-    return group if group.open else None
+def _group(label: str, key: str) -> DeltaGenerator | None:
+    """A question group: it says its answers in its label and draws its widgets only while
+    open. Its widgets keep their values while it is closed (persist_state)."""
+    return lazy_expander(label, P + "open." + key)
 
 
 def team_summary(answers: Answers) -> str:

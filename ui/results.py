@@ -17,13 +17,7 @@ from planner.rules import (
     QUESTION_TITLE,
 )
 from ui.charts import show_chart
-
-
-def lazy_expander(label: str, key: str) -> st.delta_generator.DeltaGenerator | None:
-    """A collapsed expander whose content is built and sent only while it is open: one
-    element per rerun instead of all of its content."""
-    box = st.expander(label, key=key, on_change="rerun")
-    return box if box.open else None
+from ui.lazy import lazy_expander, lazy_popover
 
 
 def show_diagnosis(plan: Plan) -> None:
@@ -179,13 +173,12 @@ EXPORTS = (
 def show_exports(plan: Plan) -> None:
     """Download the plan as slides, Markdown, JSON or the cost table as CSV (the buttons are
     drawn only while the menu is open)."""
-    menu = st.popover(
+    menu = lazy_popover(
         "Take it to the meeting: slides, Markdown, JSON, CSV",
-        icon=":material/download:",
         key="plan.open.export",
-        on_change="rerun",
+        icon=":material/download:",
     )
-    if not menu.open:
+    if menu is None:
         return
     for label, build, name, mime in EXPORTS:
         menu.download_button(
