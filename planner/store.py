@@ -154,10 +154,8 @@ class ScenarioStore:
     @contextmanager
     def _transaction(self, write: bool = False) -> Iterator[Connection]:
         try:
-            with self.engine.connect() as conn:
-                conn.execution_options(**{WRITE_OPTION: write})
-                with conn.begin():
-                    yield conn
+            with _begin(self.engine, write) as conn:
+                yield conn
         except (StoreError, ValueError):
             raise
         except IntegrityError as exc:
@@ -233,18 +231,25 @@ def _ensure_schema(engine: Engine) -> None:
             if version is not None:
                 _check_version(version)
                 return
+    with _begin(engine, write=True) as conn:
+        if engine.dialect.name == "postgresql":
+            # Serialise creators: two CREATE TABLEs of one name would race on the catalog.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        metadata.create_all(conn)
+        version = conn.execute(select(schema_table.c.version)).scalar()
+        if version is None:
+            conn.execute(insert(schema_table).values(version=SCHEMA_VERSION))
+        else:
+            _check_version(version)
+
+
+@contextmanager
+def _begin(engine: Engine, write: bool) -> Iterator[Connection]:
+    """One transaction; a writer says so up front (SQLite then begins IMMEDIATE)."""
     with engine.connect() as conn:
-        conn.execution_options(**{WRITE_OPTION: True})
+        conn.execution_options(**{WRITE_OPTION: write})
         with conn.begin():
-            if engine.dialect.name == "postgresql":
-                # Serialise creators: two CREATE TABLEs of one name would race on the catalog.
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
-            metadata.create_all(conn)
-            version = conn.execute(select(schema_table.c.version)).scalar()
-            if version is None:
-                conn.execute(insert(schema_table).values(version=SCHEMA_VERSION))
-            else:
-                _check_version(version)
+            yield conn
 
 
 def _check_version(version: int) -> None:
