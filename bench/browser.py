@@ -94,12 +94,21 @@ WATCH_JS = """
   };
 })();
 """
-for _name, _value in (
-    ("FINISHED_FIELD", FINISHED_FIELD),
-    ("FINISHED_OK", FINISHED_OK),
-    ("FINISHED_SUPERSEDED", FINISHED_SUPERSEDED),
-):
-    WATCH_JS = WATCH_JS.replace(_name, str(_value))
+
+
+def _with(script: str, **values: object) -> str:
+    """The script with each NAME replaced by its Python value: one source for both sides."""
+    for name, value in values.items():
+        script = script.replace(name, str(value))
+    return script
+
+
+WATCH_JS = _with(
+    WATCH_JS,
+    FINISHED_FIELD=FINISHED_FIELD,
+    FINISHED_OK=FINISHED_OK,
+    FINISHED_SUPERSEDED=FINISHED_SUPERSEDED,
+)
 
 # Click whichever of the options is not selected now (so every click is a real change), wait
 # for the next finished run and two animation frames (the browser has painted what it
@@ -111,17 +120,18 @@ RERUN_JS = """
 async ([texts, timeoutMs]) => {
   const labels = texts.map((t) => [...document.querySelectorAll("[data-testid='stApp'] label")]
     .find((l) => l.innerText.trim().startsWith(t)));
-  if (labels.some((l) => !l)) return -2;
+  if (labels.some((l) => !l)) return MISSING;
   const label = labels.find((l) => !(l.querySelector("input") || {}).checked) || labels[0];
   const finished = window.__planBench.nextFinish(timeoutMs);
   const t0 = performance.now();
   label.click();
   const outcome = await finished;
-  if (outcome !== "ok") return outcome === "failed" ? -3 : -1;
+  if (outcome !== "ok") return outcome === "failed" ? FAILED : TIMED_OUT;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   return performance.now() - t0;
 }
 """
+RERUN_JS = _with(RERUN_JS, TIMED_OUT=TIMED_OUT, MISSING=MISSING, FAILED=FAILED)
 # Streamlit's rerun key: arm a waiter and note when the key reaches the page (the key itself
 # is pressed by Playwright: pages ignore synthetic key events); the promise resolves to the
 # milliseconds from the key to the painted rerun, or TIMED_OUT / FAILED.
@@ -132,12 +142,13 @@ ARM_KEY_JS = """
   document.addEventListener("keydown", () => { t0 = performance.now(); },
     {capture: true, once: true});
   window.__planBench.keyRerun = window.__planBench.nextFinish(timeoutMs).then(async (outcome) => {
-    if (outcome !== "ok" || t0 === null) return outcome === "failed" ? -3 : -1;
+    if (outcome !== "ok" || t0 === null) return outcome === "failed" ? FAILED : TIMED_OUT;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return performance.now() - t0;
   });
 }
 """
+ARM_KEY_JS = _with(ARM_KEY_JS, TIMED_OUT=TIMED_OUT, FAILED=FAILED)
 LATENCY_TIMEOUT_S = 8  # one session on an idle machine: a rerun takes well under 1 s
 LOAD_TIMEOUT_S = 60  # 50 sessions share 2 cores with their browser: allow a minute
 
