@@ -14,6 +14,7 @@ from planner.lint import MAX_JD_BYTES, decode_upload, lint_text
 from planner.report import cite
 from planner.rules import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
 from planner.service import market_band
+from ui.charts import plot
 from ui.data import active_table, lexicon, shipped_data
 from ui.state import current_fx, saved_answers
 
@@ -101,10 +102,10 @@ with lint_tab:
             text = ""
     if text.strip():
         report = lint_text(text, lexicon())
-        st.plotly_chart(
+        plot(
             jd_share_figure({a.value: s for a, s in report.archetype_share.items()}, report.jobs),
-            width="stretch",
             key="kit.share_chart",
+            filename="ml-job-posting-mix",
         )
         if report.findings:
             icon = {"high": ":material/error:", "medium": ":material/warning:",

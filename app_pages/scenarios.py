@@ -13,7 +13,7 @@ from planner.report import money
 from planner.rules import FAILURE_TITLE
 from planner.share import parse_link
 from planner.store import ScenarioStore, StoreError, default_url
-from ui.charts import chart_config
+from ui.charts import plot
 from ui.data import active_table, shipped_data
 from ui.state import open_link, saved_link
 
@@ -131,11 +131,6 @@ if len(picked) >= 2:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="scen.diff")
     if len({p.cost.currency for p in plans.values()}) > 1:
         st.warning("These scenarios use different currencies; compare the chart with care.")
-    st.plotly_chart(
-        compare_figure(plans),
-        width="stretch",
-        config=chart_config("ml-scenarios-compared"),
-        key="scen.chart",
-    )
+    plot(compare_figure(plans), key="scen.chart", filename="ml-scenarios-compared")
 elif picked:
     st.caption("Pick at least two.")

@@ -36,7 +36,7 @@ from tests.e2e.server import CHROMIUM_ARGS as ARGS  # noqa: E402
 from tests.e2e.server import Server as _Server  # noqa: E402
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-CHART = "[data-testid='stPlotlyChart']"
+CHART = "[data-testid='stPlotlyChart'], [data-testid='stEChartsChart']"
 _FINISHED = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"]
 FINISHED_FIELD = _FINISHED.number
 _STATUS = _FINISHED.enum_type.values_by_name

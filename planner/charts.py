@@ -1,8 +1,9 @@
-"""Plotly figures of the market and of each hire's cost. No streamlit: exports reuse them."""
+"""Charts of the market and of each hire's cost. No streamlit: exports reuse them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -12,9 +13,13 @@ from planner.chart_style import (
     BAND_LINE,
     COMPONENT_COLOURS,
     OFFER,
+    RIGHT_LABEL,
+    EChart,
+    echart,
     label_rows,
     layout,
     money_axis,
+    money_unit,
     wrap,
 )
 from planner.costs import salary_at
@@ -113,12 +118,14 @@ def market_footer(plan: Plan, bands: Sequence[Band]) -> str:
     return f"Base salary, {cur}/yr, {where}. {series}{lifted}{converted}."
 
 
-def cost_breakdown_figure(plan: Plan) -> go.Figure:
-    """First-year cost per hire as a stacked bar: base, benefits, recruiting, interviewer time."""
-    cur = plan.cost.currency
-    lines = plan.cost.lines
-    rows = list(range(len(lines)))
-    thickness = 0.45
+def cost_breakdown_chart(plan: Plan) -> EChart:
+    """First-year cost per hire as a stacked bar (salary, benefits, equity, recruiting,
+    interviews, ramp-up, empty seat), total at the end, in hiring order; an ECharts option.
+
+    ECharts, not plotly: this chart changes with every answer, and the browser updates an
+    ECharts canvas in place where it rebuilds a plotly figure (bench/results.md).
+    """
+    cur, lines = plan.cost.currency, plan.cost.lines
     parts = {
         "Salary": [ln.base for ln in lines],
         "Benefits": [ln.benefits for ln in lines],
@@ -128,48 +135,52 @@ def cost_breakdown_figure(plan: Plan) -> go.Figure:
         "Ramp-up": [ln.ramp for ln in lines],
         "Empty seat": [ln.empty_seat for ln in lines],
     }
-    fig = go.Figure()
-    for name, values in parts.items():
-        if not any(values):
-            continue  # equity or the empty seat, until the user sets them
-        fig.add_trace(
-            go.Bar(
-                x=values,
-                y=rows,
-                orientation="h",
-                width=thickness,
-                name=name,
-                marker={"color": COMPONENT_COLOURS[name]},
-                hovertemplate=f"{name}: %{{x:,.0f}}<extra></extra>",
-            )
-        )
     totals = [ln.total for ln in lines]
-    fig.add_trace(
-        go.Scatter(
-            x=totals,
-            y=rows,
-            mode="text",
-            text=[f"  {short_money(t, cur)}" for t in totals],
-            textposition="middle right",
-            showlegend=False,
-            hoverinfo="skip",
-            cliponaxis=False,
-        )
+    unit = money_unit(max(totals, default=0), cur)
+    series: list[dict[str, Any]] = [
+        {
+            "type": "bar",
+            "name": name,
+            "stack": "cost",
+            "barWidth": "45%",
+            "itemStyle": {"color": COMPONENT_COLOURS[name]},
+            "data": [unit.scaled(v) for v in values],
+            "tooltip": {"formatter": f"{name}: {unit.template('{c}')}"},
+        }
+        for name, values in parts.items()
+        if any(values)  # equity or the empty seat, until the user sets them
+    ]
+    series.append(  # the total at the end of each bar: a bar of nothing with a label
+        {
+            "type": "bar",
+            "name": "Total",
+            "stack": "cost",
+            "silent": True,
+            "tooltip": {"show": False},
+            "data": [
+                {"value": 0, "label": {**RIGHT_LABEL, "formatter": short_money(t, cur)}}
+                for t in totals
+            ],
+        }
     )
     sources = "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
-    layout(
-        fig,
-        f"First-year cost: {short_money(plan.cost.first_year_total, cur)} for "
-        f"{len(lines)} hire{'s' if len(lines) != 1 else ''}",
-        "Per hire, in hiring order, first 12 months",
-        wrap(f"{cur}. Sources: {sources}. Details under the chart and on About the data."),
-        height=170 + 70 * max(1, len(lines)),
+    hires = f"{len(lines)} hire{'s' if len(lines) != 1 else ''}"
+    title = f"First-year cost: {short_money(plan.cost.first_year_total, cur)} for {hires}"
+    footer = f"{cur}. Sources: {sources}. Details under the chart and on About the data."
+    each = "; ".join(
+        f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}, {ln.level.value}: "
+        f"{short_money(ln.total, cur)}"
+        for ln in lines
     )
-    label_rows(
-        fig,
-        [f"<b>#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}</b> · {ln.level.value}" for ln in lines],
-        thickness,
+    return echart(
+        title=title,
+        subtitle="Per hire, in hiring order, first 12 months",
+        footer=footer,
+        legend=[str(x["name"]) for x in series[:-1]],
+        rows=[
+            f"{{b|#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}}} · {ln.level.value}" for ln in lines
+        ],
+        x_axis=unit.axis(max(totals, default=1) * 1.15),
+        series=series,
+        description=f"Bar chart. {title}, first 12 months: {each}. {footer}",
     )
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(**money_axis(cur), title=None, range=[0, max(totals, default=1) * 1.2])
-    return fig

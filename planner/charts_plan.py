@@ -28,7 +28,7 @@ def _marker_lines(fig: go.Figure, marks: list[tuple[float, str]], top: float) ->
             text=text,
             showarrow=False,
             yanchor="bottom",
-            font={"color": OFFER, "size": 12},
+            font={"color": OFFER, "size": 13},
         )
 
 

@@ -17,6 +17,8 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from planner.chart_style import EChart
+
 CHART_CONFIG = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
@@ -53,6 +55,15 @@ def figure(build: Callable[..., go.Figure], plan: object, *args: Hashable) -> go
     return fig
 
 
+def plot(fig: go.Figure, *, key: str, filename: str, where: Any = st) -> None:
+    """One plotly chart, full width of `where`, with our toolbar and PNG file name.
+
+    The figure carries its look (planner.chart_style.TEMPLATE), so Streamlit's theme is off: the
+    browser would otherwise restyle the whole figure on every redraw (bench/results.md).
+    """
+    where.plotly_chart(fig, width="stretch", config=chart_config(filename), theme=None, key=key)
+
+
 def show_chart(
     build: Callable[..., go.Figure],
     plan: object,
@@ -61,7 +72,11 @@ def show_chart(
     filename: str,
     where: Any = st,
 ) -> None:
-    """One plotly chart, full width of `where`, with our toolbar and PNG file name."""
-    where.plotly_chart(
-        figure(build, plan, *args), width="stretch", config=chart_config(filename), key=key
-    )
+    """build(plan, *args), remembered with its plan, shown by plot()."""
+    plot(figure(build, plan, *args), key=key, filename=filename, where=where)
+
+
+def show_echart(chart: EChart, *, key: str, where: Any = st) -> None:
+    """An ECharts chart, full width of `where`, at the height it was laid out for. The key
+    keeps its identity when the option changes, so the browser updates it in place."""
+    where.echarts_chart(chart.option, height=chart.height, theme=None, key=key)

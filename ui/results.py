@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan
-from planner.charts import cost_breakdown_figure, market_band_figure
+from planner.charts import cost_breakdown_chart, market_band_figure
 from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
 from planner.report import cite, markdown_table, money
 from planner.rules import (
@@ -16,7 +16,7 @@ from planner.rules import (
     FAILURE_TITLE,
     QUESTION_TITLE,
 )
-from ui.charts import show_chart
+from ui.charts import show_chart, show_echart
 from ui.lazy import lazy_expander, lazy_popover
 
 
@@ -111,9 +111,7 @@ def show_cost(plan: Plan, notice: str | None) -> None:
         money(plan.cost.run_rate, cur),
         help="What the new team costs each year once hired: salary, benefits, equity.",
     )
-    show_chart(
-        cost_breakdown_figure, plan, key="plan.chart.cost", filename="ml-hiring-first-year-cost"
-    )
+    show_echart(cost_breakdown_chart(plan), key="plan.chart.cost")
     sources = lazy_expander("Where these numbers come from", "plan.open.sources")
     if sources is not None:
         lines = dict.fromkeys(f"- {cite(source)}" for source in plan.cost.sources)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from streamlit.testing.v1 import AppTest
 
 from planner.rules import FAILURE_TITLE
@@ -33,3 +36,9 @@ def mix_rows(at: AppTest) -> list[list[str]]:
     text = next(m.value for m in at.markdown if m.value.startswith("### Who to hire"))
     rows = [line for line in text.splitlines() if line.startswith("|")][2:]  # past the header
     return [[cell.strip() for cell in row.strip("| ").split(" | ")] for row in rows]
+
+
+def cost_chart(at: AppTest) -> dict[str, Any]:
+    """The Cost section's chart: the ECharts option as sent to the browser (its base option)."""
+    (chart,) = at.get("echarts_chart")
+    return json.loads(chart.proto.spec)["baseOption"]

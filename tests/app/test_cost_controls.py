@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.helpers import mix_rows, open_groups
+from tests.app.helpers import cost_chart, mix_rows, open_groups
 from tests.conftest import ROOT
 
 PAGE = str(ROOT / "app.py")  # Plan is the default page; its links need the navigation
@@ -72,11 +72,10 @@ def test_small_budget_names_the_hires_outside_it():
 
 def test_empty_seat_cost_appears_in_the_breakdown():
     """Setting a cost per empty month adds an 'Empty seat' part to the cost chart."""
-    import plotly.io as pio
-
+    before = [s["name"] for s in cost_chart(_page())["series"]]
     at = _edited(**{"plan.a.empty_seat_per_month": 20_000.0})
-    fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
-    assert "Empty seat" in [t.name for t in fig.data]
+    assert "Empty seat" not in before
+    assert "Empty seat" in [s["name"] for s in cost_chart(at)["series"]]
 
 
 def test_level_override_prices_every_hire_at_that_level():

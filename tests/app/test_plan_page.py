@@ -6,8 +6,9 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner.chart_style import FONT
+from tests.app.helpers import cost_chart, mix_rows, open_groups
 from tests.app.helpers import headline as _headline
-from tests.app.helpers import mix_rows, open_groups
 from tests.conftest import ROOT
 
 PAGE = str(ROOT / "app.py")  # Plan is the default page; its links need the navigation
@@ -27,8 +28,10 @@ def test_defaults_render_without_exception():
     at = _page()
     assert not at.exception
     assert _headline(at) == "Weak problem validation"
-    # the Cost section: the cost breakdown, one chart
-    assert len(at.get("plotly_chart")) == 1
+    # the Cost section: the cost breakdown, one ECharts chart updated in place (no plotly)
+    chart = cost_chart(at)
+    assert chart["title"][0]["text"].startswith("First-year cost: $")
+    assert not at.get("plotly_chart")
     assert not any("BLS OEWS May 2024" in c.value for c in at.caption)  # drawn only when open
     at.session_state["plan.open.sources"] = True
     at.run()
@@ -236,3 +239,28 @@ def test_exports_are_offered_when_the_menu_opens():
         "JSON",
         "Cost table (CSV)",
     ]
+
+
+def test_cost_chart_is_updated_in_place_when_the_plan_changes():
+    """A changed plan changes the cost chart's option but not its identity, so the browser
+    updates the chart instead of drawing a new one (bench/results.md)."""
+    at = _page()
+    before, chart_id = cost_chart(at), at.get("echarts_chart")[0].proto.id
+    at.radio(key="plan.problem_validation").set_value("proven").run()
+    after = cost_chart(at)
+    assert after["title"][0]["text"] != before["title"][0]["text"]
+    assert at.get("echarts_chart")[0].proto.id == chart_id
+
+
+@pytest.mark.parametrize("section", ["Market pay", "How sure", "Quarter plan", "Cost drivers"])
+def test_plotly_charts_carry_our_look_not_streamlits_theme(section):
+    """Plotly charts are sent with Streamlit's theme off and our template inside the figure:
+    the browser does not restyle them on each redraw, and no placeholder colour of
+    Streamlit's template (#0000xx) can show."""
+    at = _page()
+    at.radio(key="plan.section").set_value(section).run()
+    for chart in at.get("plotly_chart"):
+        assert chart.proto.theme == ""
+        fig = pio.from_json(chart.proto.spec)
+        assert fig.layout.template.layout.font.family == FONT
+        assert "#0000" not in chart.proto.spec

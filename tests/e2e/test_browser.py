@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image  # a Streamlit dependency
 
 pytestmark = pytest.mark.e2e
 
 HEADLINE = ".st-key-plan-diagnosis h3"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+COST_CHART = "[data-testid='stEChartsChart']"  # the Plan page's default chart
+CHART = f"[data-testid='stPlotlyChart'], {COST_CHART}"
 
 
 def _settle(page) -> None:
     page.wait_for_selector(IDLE, timeout=30_000)
-    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=30_000)
-    page.wait_for_timeout(400)  # plotly draws after the script finishes
+    page.wait_for_selector(CHART, timeout=30_000)
+    page.wait_for_timeout(400)  # charts draw after the script finishes
 
 
 def _headline(page) -> str:
@@ -31,6 +34,9 @@ def test_change_an_answer_and_see_the_diagnosis_change(
         _settle(page)
         assert _headline(page) == "Weak problem validation"
         page.screenshot(path=screenshots / f"plan-default-{width}.png", full_page=True)
+        chart = page.locator(COST_CHART)
+        first_cost = chart.get_attribute("aria-label")
+        assert "First-year cost: $" in first_cost
 
         page.get_by_text("Repeatable — pipelines run and are trusted").click()
         _settle(page)
@@ -46,6 +52,8 @@ def test_change_an_answer_and_see_the_diagnosis_change(
         )
         assert "live_models=1" in page.url
         assert page.locator("[data-testid='stException']").count() == 0
+        # the same chart element, updated in place with the new plan's costs
+        assert chart.count() == 1 and chart.get_attribute("aria-label") != first_cost
         page.set_viewport_size({"width": width, "height": 3200})
         page.wait_for_timeout(600)
         page.screenshot(path=screenshots / f"plan-brittle-{width}.png", full_page=True)
@@ -133,5 +141,26 @@ def test_question_group_keeps_its_answer_when_closed_and_exports_download(
         text = download.value.path().read_text()
         assert "| 1 | Model developer |" in text and "Model researcher |" not in text
         assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.close()
+
+
+def test_cost_chart_downloads_as_a_png_for_slides(browser, app_url, tmp_path):
+    """Streamlit's chart toolbar saves the cost chart as a PNG at twice its size, opaque."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        page.goto(app_url)
+        _settle(page)
+        chart = page.locator(COST_CHART)
+        chart.hover()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download as PNG").click()
+        png = tmp_path / "chart.png"
+        download.value.save_as(png)
+        box = chart.bounding_box()
+        with Image.open(png) as image:
+            assert image.format == "PNG"
+            assert image.size == (round(box["width"] * 2), round(box["height"] * 2))
+            assert image.convert("RGBA").getpixel((2, image.height // 2)) == (255, 255, 255, 255)
     finally:
         page.close()
