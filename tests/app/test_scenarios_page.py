@@ -85,4 +85,4 @@ def test_broken_database_shows_an_error_and_the_plan_still_works(data_dir):
     assert not at.exception
     assert any("damaged or not a database" in e.value for e in at.error)
     at.switch_page("app_pages/plan.py").run()
-    assert not at.exception and len(at.get("plotly_chart")) == 1
+    assert not at.exception and len(at.get("echarts_chart")) == 1  # the cost chart
