@@ -35,7 +35,6 @@ sys.path.insert(0, str(ROOT))  # run as a script: make the project importable
 from tests.e2e.server import CHROMIUM_ARGS as ARGS  # noqa: E402
 from tests.e2e.server import Server as _Server  # noqa: E402
 
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 CHART = "[data-testid='stPlotlyChart'], [data-testid='stEChartsChart']"
 _FINISHED = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"]
 FINISHED_FIELD = _FINISHED.number
@@ -188,12 +187,26 @@ async def new_context(browser, **options) -> BrowserContext:
     return context
 
 
-async def _open(context: BrowserContext, url: str) -> tuple[Page, float]:
+# The page is rendered when the script is idle, a chart is drawn and the answer options are
+# on the page. All three: Streamlit loads each element's code as it is first needed, so a chart
+# can be on screen before the radios whose code came later (seen once in 30 opens).
+READY_JS = """
+([texts, chart]) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  if (!document.querySelector(chart)) return false;
+  const labels = [...app.querySelectorAll("label")].map((l) => l.innerText.trim());
+  return texts.every((t) => labels.some((l) => l.startsWith(t)));
+}
+"""
+
+
+async def _open(context: BrowserContext, url: str, labels: list[str]) -> tuple[Page, float]:
+    """A new page at `url`, and the ms until it is rendered (READY_JS) and painted."""
     page = await context.new_page()
     start = time.perf_counter()
     await page.goto(url)
-    await page.wait_for_selector(IDLE, timeout=60_000)
-    await page.wait_for_selector(CHART, timeout=60_000)
+    await page.wait_for_function(READY_JS, arg=[labels, CHART], timeout=60_000, polling="raf")
     await page.evaluate(
         "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
     )
@@ -253,21 +266,21 @@ async def latency(
     going first.
     """
     apps = [
-        ("ours", ours, OURS_TRIGGERS, 6),
-        ("baseline", base, BASE_TRIGGERS, 12),
-        ("chart", chart, CHART_TRIGGERS, 6),
+        ("ours", ours, OURS_TRIGGERS, 6, OURS_LABELS),
+        ("baseline", base, BASE_TRIGGERS, 12, BASE_LABELS),
+        ("chart", chart, CHART_TRIGGERS, 6, BASE_LABELS),
     ]
     per_round: list[dict[tuple[str, str], float]] = []
     every: dict[tuple[str, str], list[float]] = {}
     for index in range(rounds):
         medians: dict[tuple[str, str], float] = {}
-        for name, server, triggers, answers in apps if index % 2 == 0 else apps[::-1]:
+        for name, server, triggers, answers, labels in apps if index % 2 == 0 else apps[::-1]:
             context = await new_context(browser, viewport={"width": 1280, "height": 900})
-            page, first = await _open(context, server.url)
+            page, first = await _open(context, server.url, labels)
             medians[name, "first"] = first
             every.setdefault((name, "first"), []).append(first)
-            for trigger, labels in triggers.items():
-                times = await _reruns(page, labels, answers if trigger == "answer" else 6)
+            for trigger, options in triggers.items():
+                times = await _reruns(page, options, answers if trigger == "answer" else 6)
                 medians[name, trigger] = statistics.median(times)
                 every.setdefault((name, trigger), []).extend(times)
             await context.close()
@@ -282,7 +295,7 @@ async def latency(
 
 async def memory(browser, ours: Server, sessions: int, reruns: int) -> dict[str, float]:
     context = await new_context(browser)
-    page, _ = await _open(context, ours.url)
+    page, _ = await _open(context, ours.url, OURS_LABELS)
     await asyncio.sleep(2)
     one = ours.rss_mb()
     await _reruns(page, OURS_LABELS, 20)  # warm caches before measuring growth
@@ -293,7 +306,7 @@ async def memory(browser, ours: Server, sessions: int, reruns: int) -> dict[str,
     others = []
     for _ in range(sessions - 1):
         ctx = await new_context(browser)
-        await _open(ctx, ours.url)
+        await _open(ctx, ours.url, OURS_LABELS)
         others.append(ctx)
     await asyncio.sleep(3)
     many = ours.rss_mb()
@@ -314,7 +327,7 @@ async def load(browser, ours: Server, sessions: int, seconds: float) -> dict[str
     contexts, pages = [], []
     for _ in range(sessions):
         ctx = await new_context(browser)
-        page, _ = await _open(ctx, ours.url)
+        page, _ = await _open(ctx, ours.url, OURS_LABELS)
         contexts.append(ctx)
         pages.append(page)
     latencies: list[float] = []
