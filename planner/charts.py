@@ -137,6 +137,8 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
     }
     totals = [ln.total for ln in lines]
     unit = money_unit(max(totals, default=0), cur)
+    # Tooltips are HTML templates: only our own archetype titles and numbers go in them.
+    who = [f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}" for ln in lines]
     series: list[dict[str, Any]] = [
         {
             "type": "bar",
@@ -144,8 +146,15 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
             "stack": "cost",
             "barWidth": "45%",
             "itemStyle": {"color": COMPONENT_COLOURS[name]},
-            "data": [unit.scaled(v) for v in values],
-            "tooltip": {"formatter": f"{name}: {unit.template('{c}')}"},
+            "data": [
+                {  # the tooltip says whose part it is: "#1 Model researcher / Salary: $185k"
+                    "value": unit.scaled(v),
+                    "tooltip": {
+                        "formatter": f"{hire}<br/>{name}: {unit.template(f'{unit.scaled(v):,}')}"
+                    },
+                }
+                for hire, v in zip(who, values, strict=True)
+            ],
         }
         for name, values in parts.items()
         if any(values)  # equity or the empty seat, until the user sets them

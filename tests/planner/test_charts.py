@@ -32,7 +32,7 @@ def test_bars_add_up_to_each_hires_total(answers, bands, assumptions, fx):
     option = chart.option["baseOption"]
     unit = money_unit(max(ln.total for ln in plan.cost.lines), plan.cost.currency)
     for i, line in enumerate(plan.cost.lines):
-        stacked = sum(s["data"][i] for s in _parts(option))
+        stacked = sum(s["data"][i]["value"] for s in _parts(option))
         assert stacked == pytest.approx(line.total / unit.divisor, abs=0.1 * len(_parts(option)))
         total_label = option["series"][-1]["data"][i]["label"]["formatter"]
         assert total_label == short_money(line.total, plan.cost.currency)
