@@ -82,17 +82,24 @@ def money_axis(currency: str) -> dict[str, object]:
     }
 
 
-def layout(fig: go.Figure, title: str, subtitle: str, footer: str, height: int) -> None:
-    """Title, subtitle, footer and margins; keep titles under ~38 characters for phones."""
+def layout(
+    fig: go.Figure, title: str, subtitle: str, footer: str, height: int, tick_lines: int = 1
+) -> None:
+    """Title, subtitle, footer and margins; keep titles under ~38 characters for phones.
+
+    The x axis does not measure its labels (TEMPLATE), so the bottom margin is set here: room
+    for `tick_lines` lines of tick labels (2 for "Q1<br>Jan 2026" or plotly's dates), then the
+    footer."""
     subtitle = subtitle if "<br>" in subtitle else wrap(subtitle, 58)
     footer = footer if "<br>" in footer else wrap(footer)
     footer_lines = footer.count("<br>") + 1 if footer else 0
     subtitle_lines = subtitle.count("<br>") + 1
     # Plotly sets lines of text 1.3 em apart: 15 px for the 11 px footer, 18 px for the subtitle.
-    total_height = height + 15 * footer_lines + 18 * (subtitle_lines - 1)
+    ticks = 17 * (tick_lines - 1)
+    total_height = height + ticks + 15 * footer_lines + 18 * (subtitle_lines - 1)
     has_legend = any(trace.showlegend is not False for trace in fig.data)
     top = (125 if has_legend else 80) + 18 * (subtitle_lines - 1)
-    bottom = 45 + 15 * footer_lines
+    bottom = 45 + ticks + 15 * footer_lines
     plot_height = total_height - top - bottom
     fig.update_layout(
         title={
@@ -206,7 +213,7 @@ class MoneyUnit:
     def axis(self, top: float) -> dict[str, object]:
         """A value axis from 0 past `top` in 3 to 6 round steps (1, 2, 2.5 or 5 x 10^n), the
         tightest such, labelled."""
-        top = max(top / self.divisor, 1e-9)
+        top = max(top / self.divisor, 1.0)  # at least one unit, even for an empty plan
         exponent = math.floor(math.log10(top))
         steps = [m * 10.0**e for e in (exponent - 1, exponent) for m in (1, 2, 2.5, 5)]
         step = min(
@@ -230,7 +237,7 @@ class MoneyUnit:
 
 def money_unit(largest: float, currency: str) -> MoneyUnit:
     symbol = currency_symbol(currency)
-    if largest >= 2_000_000:
+    if largest >= 1_000_000:  # where short_money() switches too: "$1.30M" on bar and axis
         return MoneyUnit(symbol, 1_000_000, "M")
     return MoneyUnit(symbol, 1_000, "k")
 
@@ -255,8 +262,8 @@ def echart(
     top = 110
     bottom = 30 + 15 * len(footer_lines)
     height = top + bottom + ROW_HEIGHT * max(1, len(rows)) + 20
-    # Plotly-like legend entries are ~13 px marker + 7.5 px a character + gaps; below that
-    # width the legend takes two lines, so the bars move down by one.
+    # Legend entries are ~13 px marker + 7.5 px a character + gaps; below that width the
+    # legend takes two lines (below half of it, three), so the bars move down.
     legend_width = sum(34 + 7.5 * len(name) for name in legend)
     base = {
         "animation": False,  # a board screenshot never catches a half-drawn bar
@@ -315,5 +322,9 @@ def echart(
         },
         "series": series,
     }
-    narrow = {"query": {"maxWidth": legend_width}, "option": {"grid": {"top": top + 22}}}
-    return EChart({"baseOption": base, "media": [narrow]}, height)
+    # Later rules win where both match: two legend lines, then three.
+    media = [
+        {"query": {"maxWidth": legend_width}, "option": {"grid": {"top": top + 22}}},
+        {"query": {"maxWidth": legend_width / 2}, "option": {"grid": {"top": top + 44}}},
+    ]
+    return EChart({"baseOption": base, "media": media}, height)

@@ -24,7 +24,7 @@ from planner.chart_style import (
 )
 from planner.costs import salary_at
 from planner.models import LOCATION_TITLE, Band, Level, Plan
-from planner.report import short_cite, short_money
+from planner.report import money, short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE
 
 
@@ -147,11 +147,9 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
             "barWidth": "45%",
             "itemStyle": {"color": COMPONENT_COLOURS[name]},
             "data": [
-                {  # the tooltip says whose part it is: "#1 Model researcher / Salary: $185k"
+                {  # whose part it is, exactly: "#1 Model researcher / Salary: $184,937"
                     "value": unit.scaled(v),
-                    "tooltip": {
-                        "formatter": f"{hire}<br/>{name}: {unit.template(f'{unit.scaled(v):,}')}"
-                    },
+                    "tooltip": {"formatter": f"{hire}<br/>{name}: {money(v, cur)}"},
                 }
                 for hire, v in zip(who, values, strict=True)
             ],

@@ -38,6 +38,7 @@ def _distribution(
     hover: str,
     marks: list[tuple[float, str]],
     titles: tuple[str, str, str],
+    tick_lines: int = 1,
 ) -> go.Figure:
     """A histogram of simulated futures with P50 and P90 marked, titled for a slide."""
     fig = go.Figure(
@@ -51,7 +52,7 @@ def _distribution(
     )
     top = float(share.max()) * 1.05
     _marker_lines(fig, marks, top)
-    layout(fig, *titles, height=330)
+    layout(fig, *titles, height=330, tick_lines=tick_lines)
     fig.update_yaxes(tickformat=".0%", gridcolor="#E4E7EB", range=[0, top * 1.15])
     return fig
 
@@ -98,6 +99,7 @@ def team_date_figure(plan: Plan, start: date) -> go.Figure:
             f"P90 {o.date_p90:%b %Y} · first day of the last hire, {o.trials:,} simulated futures",
             "Search times: SHRM median time to fill (2016) with our spread; see About the data.",
         ),
+        tick_lines=2,  # plotly may write dates as "Feb 15<br>2026"
     )
     fig.update_xaxes(gridcolor="#E4E7EB")
     return fig
@@ -156,6 +158,7 @@ def quarter_figure(plan: Plan) -> go.Figure:
         "Salary, benefits and equity from each first day; recruiting and interviews when the "
         "offer is accepted.",
         height=360,
+        tick_lines=2,  # "Q1<br>Jan 2026"
     )
     fig.update_yaxes(**money_axis(cur))
     fig.update_xaxes(tickangle=0)

@@ -246,6 +246,7 @@ def test_cost_chart_is_updated_in_place_when_the_plan_changes():
     updates the chart instead of drawing a new one (bench/results.md)."""
     at = _page()
     before, chart_id = cost_chart(at), at.get("echarts_chart")[0].proto.id
+    assert chart_id.endswith("-plan.chart.cost")  # keyed: the id is the key's, not the option's
     at.radio(key="plan.problem_validation").set_value("proven").run()
     after = cost_chart(at)
     assert after["title"][0]["text"] != before["title"][0]["text"]
@@ -259,6 +260,7 @@ def test_plotly_charts_carry_our_look_not_streamlits_theme(section):
     Streamlit's template (#0000xx) can show."""
     at = _page()
     at.radio(key="plan.section").set_value(section).run()
+    assert at.get("plotly_chart")
     for chart in at.get("plotly_chart"):
         assert chart.proto.theme == ""
         fig = pio.from_json(chart.proto.spec)

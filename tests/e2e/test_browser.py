@@ -37,6 +37,7 @@ def test_change_an_answer_and_see_the_diagnosis_change(
         chart = page.locator(COST_CHART)
         first_cost = chart.get_attribute("aria-label")
         assert "First-year cost: $" in first_cost
+        chart.evaluate("e => { e.dataset.mark = 'first'; }")  # gone if the chart is redrawn anew
 
         page.get_by_text("Repeatable — pipelines run and are trusted").click()
         _settle(page)
@@ -54,6 +55,7 @@ def test_change_an_answer_and_see_the_diagnosis_change(
         assert page.locator("[data-testid='stException']").count() == 0
         # the same chart element, updated in place with the new plan's costs
         assert chart.count() == 1 and chart.get_attribute("aria-label") != first_cost
+        assert chart.get_attribute("data-mark") == "first"
         page.set_viewport_size({"width": width, "height": 3200})
         page.wait_for_timeout(600)
         page.screenshot(path=screenshots / f"plan-brittle-{width}.png", full_page=True)

@@ -31,6 +31,10 @@ def test_bars_add_up_to_each_hires_total(answers, bands, assumptions, fx):
     chart = cost_breakdown_chart(plan)
     option = chart.option["baseOption"]
     unit = money_unit(max(ln.total for ln in plan.cost.lines), plan.cost.currency)
+    # one stack per hire, the parts first and a bar of nothing carrying the total last
+    assert {s["stack"] for s in option["series"]} == {"cost"}
+    assert option["series"][-1]["name"] == "Total"
+    assert all(item["value"] == 0 for item in option["series"][-1]["data"])
     for i, line in enumerate(plan.cost.lines):
         stacked = sum(s["data"][i]["value"] for s in _parts(option))
         assert stacked == pytest.approx(line.total / unit.divisor, abs=0.1 * len(_parts(option)))
@@ -40,7 +44,7 @@ def test_bars_add_up_to_each_hires_total(answers, bands, assumptions, fx):
     assert short_money(plan.cost.first_year_total, plan.cost.currency) in option["title"][0]["text"]
     assert len(option["yAxis"]["data"]) == len(plan.cost.lines)
     assert chart.height >= 170 + 70 * len(plan.cost.lines)
-    json.dumps(chart.option)  # plain JSON: ECharts options cannot carry Python objects
+    json.dumps(chart.option, allow_nan=False)  # plain JSON, as st.echarts_chart sends it
 
 
 def test_footer_names_every_source_and_legend_skips_empty_parts(bands, assumptions, fx):
@@ -61,6 +65,7 @@ def test_footer_names_every_source_and_legend_skips_empty_parts(bands, assumptio
     ("largest", "currency", "labels"),
     [
         (362_000, "USD", ("$", "k")),
+        (1_300_000, "CAD", ("CA$", "M")),  # where short_money() says "$1.30M" too
         (2_400_000, "EUR", ("€", "M")),
         (95_000, "GBP", ("£", "k")),
     ],
@@ -72,3 +77,22 @@ def test_money_axis_has_three_to_six_round_steps(largest, currency, labels):
     assert 3 <= steps <= 6 and steps == int(steps)
     assert axis["max"] * unit.divisor >= largest * 1.15
     assert axis["axisLabel"]["formatter"] == f"{labels[0]}{{value}}{labels[1]}"
+    # the tightest round axis: one step less would not reach the longest bar
+    assert (axis["max"] - axis["interval"]) * unit.divisor < largest * 1.15
+
+
+def test_tooltips_give_exact_amounts_in_millions_too(bands, assumptions, fx):
+    """With costs in the millions (an expensive empty seat), the axis is in $M but each
+    tooltip still gives the exact amount of that part for that hire."""
+    seat = assumptions.empty_seat_per_month.model_copy(update={"value": 400_000.0})
+    plan = make_plan(
+        Answers(), bands, assumptions.model_copy(update={"empty_seat_per_month": seat}), fx
+    )
+    assert max(ln.total for ln in plan.cost.lines) >= 1_000_000
+    option = cost_breakdown_chart(plan).option["baseOption"]
+    assert option["xAxis"]["axisLabel"]["formatter"] == "${value}M"
+    first = plan.cost.lines[0]
+    interviews = next(s for s in option["series"] if s["name"] == "Interviews")
+    assert interviews["data"][0]["tooltip"]["formatter"].endswith(
+        f"Interviews: ${first.interviewing:,.0f}"
+    )
