@@ -207,9 +207,6 @@ class MoneyUnit:
     def scaled(self, value: float) -> float:
         return round(value / self.divisor, 1 if self.suffix == "k" else 2)
 
-    def template(self, placeholder: str) -> str:
-        return f"{self.symbol}{placeholder}{self.suffix}"
-
     def axis(self, top: float) -> dict[str, object]:
         """A value axis from 0 past `top` in 3 to 6 round steps (1, 2, 2.5 or 5 x 10^n), the
         tightest such, labelled."""
@@ -229,7 +226,7 @@ class MoneyUnit:
             "axisLine": {"show": False},
             "axisLabel": {
                 **_text(13, MUTED),
-                "formatter": self.template("{value}"),
+                "formatter": f"{self.symbol}{{value}}{self.suffix}",
                 "showMinLabel": False,  # "$0k": the bars start at the edge
             },
         }

@@ -136,7 +136,9 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
         "Empty seat": [ln.empty_seat for ln in lines],
     }
     totals = [ln.total for ln in lines]
-    unit = money_unit(max(totals, default=0), cur)
+    longest = max(totals, default=0)
+    unit = money_unit(longest, cur)
+    # "#1 Model researcher": row labels, tooltips and the description all name hires so.
     # Tooltips are HTML templates: only our own archetype titles and numbers go in them.
     who = [f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}" for ln in lines]
     series: list[dict[str, Any]] = [
@@ -175,19 +177,16 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
     title = f"First-year cost: {short_money(plan.cost.first_year_total, cur)} for {hires}"
     footer = f"{cur}. Sources: {sources}. Details under the chart and on About the data."
     each = "; ".join(
-        f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}, {ln.level.value}: "
-        f"{short_money(ln.total, cur)}"
-        for ln in lines
+        f"{hire}, {ln.level.value}: {short_money(ln.total, cur)}"
+        for hire, ln in zip(who, lines, strict=True)
     )
     return echart(
         title=title,
         subtitle="Per hire, in hiring order, first 12 months",
         footer=footer,
         legend=[str(x["name"]) for x in series[:-1]],
-        rows=[
-            f"{{b|#{ln.order} {ARCHETYPE_TITLE[ln.archetype]}}} · {ln.level.value}" for ln in lines
-        ],
-        x_axis=unit.axis(max(totals, default=1) * 1.15),
+        rows=[f"{{b|{hire}}} · {ln.level.value}" for hire, ln in zip(who, lines, strict=True)],
+        x_axis=unit.axis(longest * 1.15),
         series=series,
         description=f"Bar chart. {title}, first 12 months: {each}. {footer}",
     )

@@ -23,6 +23,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# Any chart on a page: the plotly figures, and the Plan page's ECharts cost chart.
+COST_CHART = "[data-testid='stEChartsChart']"
+CHART = f"[data-testid='stPlotlyChart'], {COST_CHART}"
 
 
 def free_port() -> int:

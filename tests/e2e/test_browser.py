@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PIL import Image  # a Streamlit dependency
 
+from tests.e2e.server import CHART, COST_CHART
+
 pytestmark = pytest.mark.e2e
 
 HEADLINE = ".st-key-plan-diagnosis h3"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-COST_CHART = "[data-testid='stEChartsChart']"  # the Plan page's default chart
-CHART = f"[data-testid='stPlotlyChart'], {COST_CHART}"
 
 
 def _settle(page) -> None:
