@@ -8,14 +8,15 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed",
 )
+# Text-only links: the icons cost about 5 ms of browser work on every answer (bench/).
 page = st.navigation(
     [
-        st.Page("app_pages/plan.py", title="Plan", icon=":material/insights:", default=True),
-        st.Page("app_pages/assumptions.py", title="Assumptions", icon=":material/tune:"),
-        st.Page("app_pages/scenarios.py", title="Scenarios", icon=":material/compare:"),
-        st.Page("app_pages/hiring_kit.py", title="Hiring kit", icon=":material/work:"),
-        st.Page("app_pages/your_data.py", title="Your data", icon=":material/upload_file:"),
-        st.Page("app_pages/about_data.py", title="About the data", icon=":material/dataset:"),
+        st.Page("app_pages/plan.py", title="Plan", default=True),
+        st.Page("app_pages/assumptions.py", title="Assumptions"),
+        st.Page("app_pages/scenarios.py", title="Scenarios"),
+        st.Page("app_pages/hiring_kit.py", title="Hiring kit"),
+        st.Page("app_pages/your_data.py", title="Your data"),
+        st.Page("app_pages/about_data.py", title="About the data"),
     ],
     position="top",
 )

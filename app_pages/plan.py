@@ -11,7 +11,7 @@ from planner.share import make_link
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
 from ui.present import show_presentation
-from ui.questionnaire import ask_costs, ask_market, ask_stage, ask_team
+from ui.questionnaire import ask_costs, ask_market, ask_scale, ask_stage, ask_team
 from ui.results import show_cost, show_diagnosis, show_exports, show_market, show_mix
 from ui.state import (
     changed_assumptions,
@@ -71,6 +71,7 @@ def plan_page() -> None:
     questions, results = st.columns([2, 3], gap="large")
     with questions:
         ask_stage()
+        ask_scale(answers)
         ask_team(answers)
         ask_market(answers)
         ask_costs(answers)

@@ -249,15 +249,16 @@ RATIOS = {
     "same_plan": (("ours", "same_plan"), ("baseline", "answer")),
     "key": (("ours", "key"), ("baseline", "key")),
     "chart_answer": (("chart", "answer"), ("baseline", "answer")),
+    "frame_answer": (("frame", "answer"), ("baseline", "answer")),
     "first": (("ours", "first"), ("baseline", "first")),
 }
 
 
 async def latency(
-    browser, ours: Server, base: Server, chart: Server, rounds: int
+    browser, ours: Server, base: Server, chart: Server, frame: Server, rounds: int
 ) -> dict[str, float]:
-    """First render, and rerun latency for each trigger, of our app and the baseline; and the
-    baseline with our cost chart for a changed answer.
+    """First render, and rerun latency for each trigger, of our app and the baseline; and for
+    a changed answer, the baseline with our cost chart and the baseline in our page frame.
 
     Each round opens a fresh context per app and times 6 reruns per trigger (12 answers for
     the baseline, which is compared with two of ours). This machine is shared and its speed
@@ -269,6 +270,7 @@ async def latency(
         ("ours", ours, OURS_TRIGGERS, 6, OURS_LABELS),
         ("baseline", base, BASE_TRIGGERS, 12, BASE_LABELS),
         ("chart", chart, CHART_TRIGGERS, 6, BASE_LABELS),
+        ("frame", frame, CHART_TRIGGERS, 6, BASE_LABELS),
     ]
     per_round: list[dict[tuple[str, str], float]] = []
     every: dict[tuple[str, str], list[float]] = {}
@@ -369,11 +371,14 @@ async def main(quick: bool) -> dict[str, object]:
     ours = Server(ROOT / "app.py")
     base = Server(ROOT / "bench" / "baseline_app.py")
     chart = Server(ROOT / "bench" / "baseline_chart_app.py")
+    frame = Server(ROOT / "bench" / "baseline_frame_app.py")
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             result: dict[str, object] = {
-                "latency": await latency(browser, ours, base, chart, rounds=3 if quick else 12),
+                "latency": await latency(
+                    browser, ours, base, chart, frame, rounds=3 if quick else 12
+                ),
                 "memory": await memory(
                     browser, ours, sessions=10 if quick else 50, reruns=40 if quick else 200
                 ),
@@ -384,7 +389,7 @@ async def main(quick: bool) -> dict[str, object]:
             await browser.close()
             return result
     finally:
-        for server in (ours, base, chart):
+        for server in (ours, base, chart, frame):
             server.stop()
 
 

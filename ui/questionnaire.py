@@ -56,8 +56,7 @@ LEVEL_LABEL = {AUTO: "As the stage calls for", **{lv.value: lv.value.title() for
 
 
 def ask_stage() -> None:
-    """The stage questions, always on screen: they decide the diagnosis."""
-    st.subheader("Your stage", anchor=False)
+    """The two stage questions, always on screen: they decide the diagnosis most."""
     st.radio(
         "How mature is your data?",
         [m.value for m in DataMaturity],
@@ -72,38 +71,63 @@ def ask_stage() -> None:
         key=P + "problem_validation",
         help="'Validated' means an offline result beat a simple baseline on real data.",
     )
-    st.number_input(
-        "Live models tied to revenue",
-        min_value=0,
-        max_value=MAX_LIVE_MODELS,
-        step=1,
-        key=P + "live_models",
-        help="Models in production whose failure would cost money this quarter.",
-    )
-    # One horizontal container, not st.columns: one element instead of three per rerun.
-    row = st.container(horizontal=True)
-    row.number_input(
-        "Products served by ML",
-        min_value=1,
-        max_value=MAX_PRODUCTS,
-        step=1,
-        key=P + "products",
-        help="Separate products or surfaces that use your models (or will, if none is live).",
-    )
-    row.number_input(
-        "Regions served by ML",
-        min_value=1,
-        max_value=MAX_REGIONS,
-        step=1,
-        key=P + "regions",
-        help="Markets or data regions with their own traffic, rules or on-call hours.",
-    )
 
 
 def _group(label: str, key: str) -> DeltaGenerator | None:
     """A question group: it says its answers in its label and draws its widgets only while
-    open. Its widgets keep their values while it is closed (persist_state)."""
+    open. Its widgets keep their values while it is closed (persist_state). Every element on
+    the page is redrawn on each answer (bench/results.md), so a closed group is one element."""
     return lazy_expander(label, P + "open." + key)
+
+
+def count(n: int, noun: str) -> str:
+    """'1 product', '2 products'."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def _counts(group: DeltaGenerator, fields: tuple[tuple[str, str, int, int, str], ...]) -> None:
+    """Whole-number answers side by side: (field, label, min, max, help) each."""
+    for col, (field, label, low, high, hint) in zip(
+        group.columns(len(fields)), fields, strict=True
+    ):
+        col.number_input(
+            label,
+            min_value=low,
+            max_value=high,
+            step=1,
+            key=P + field,
+            persist_state="session",
+            help=hint,
+        )
+
+
+def scale_summary(answers: Answers) -> str:
+    """'1 live model · 1 product · 2 regions'."""
+    return " · ".join(
+        (
+            count(answers.live_models, "live model"),
+            count(answers.products, "product"),
+            count(answers.regions, "region"),
+        )
+    )
+
+
+def ask_scale(answers: Answers) -> None:
+    group = _group(f"Models in production: {scale_summary(answers)}", "scale")
+    if group is None:
+        return
+    _counts(
+        group,
+        (
+            ("live_models", "Live models", 0, MAX_LIVE_MODELS,
+             "Models tied to revenue: in production, and their failure would cost money "
+             "this quarter."),
+            ("products", "Products", 1, MAX_PRODUCTS,
+             "Separate products or surfaces that use your models (or will, if none is live)."),
+            ("regions", "Regions", 1, MAX_REGIONS,
+             "Markets or data regions with their own traffic, rules or on-call hours."),
+        ),
+    )  # fmt: skip
 
 
 def team_summary(answers: Answers) -> str:
@@ -113,33 +137,24 @@ def team_summary(answers: Answers) -> str:
         (answers.have_developers, "developer"),
         (answers.have_operators, "operator"),
     ]
-    parts = [f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in counts if n]
-    return ", ".join(parts) or "none"
+    return ", ".join(count(n, noun) for n, noun in counts if n) or "none"
 
 
 def ask_team(answers: Answers) -> None:
     group = _group(f"Your ML team today: {team_summary(answers)}", "team")
     if group is None:
         return
-    # Columns here (drawn only while the group is open) keep the three counts on one line.
-    for col, (field, label, hint) in zip(
-        group.columns(3),
-        (
-            ("have_researchers", "Researchers", "features, model choice, offline evaluation"),
-            ("have_developers", "Developers", "pipelines, inference services, tests"),
-            ("have_operators", "Operators", "monitoring, drift, retraining, incidents"),
+    _counts(
+        group,
+        tuple(
+            (field, label, 0, MAX_TEAM, f"People on your team today who own {hint}.")
+            for field, label, hint in (
+                ("have_researchers", "Researchers", "features, model choice, offline evaluation"),
+                ("have_developers", "Developers", "pipelines, inference services, tests"),
+                ("have_operators", "Operators", "monitoring, drift, retraining, incidents"),
+            )
         ),
-        strict=True,
-    ):
-        col.number_input(
-            label,
-            min_value=0,
-            max_value=MAX_TEAM,
-            step=1,
-            key=P + field,
-            persist_state="session",
-            help=f"People on your team today who own {hint}.",
-        )
+    )
 
 
 def market_summary(answers: Answers) -> str:
@@ -184,7 +199,6 @@ def ask_market(answers: Answers) -> None:
 
 def costs_summary(answers: Answers) -> str:
     """Pay percentile, level, channel, budget and horizon in a few words."""
-    quarters = answers.horizon_quarters
     parts = [
         f"P{answers.pay_percentile} offers",
         *([f"every hire {answers.level.value}"] if answers.level else []),
@@ -192,7 +206,7 @@ def costs_summary(answers: Answers) -> str:
         "no budget"
         if answers.budget is None
         else f"budget {answers.budget:,.0f} {answers.display_currency.value}",
-        f"{quarters} quarter{'s' if quarters != 1 else ''}",
+        count(answers.horizon_quarters, "quarter"),
     ]
     return " · ".join(parts)
 

@@ -56,34 +56,38 @@ def show_diagnosis(plan: Plan) -> None:
 
 
 def show_mix(plan: Plan) -> None:
+    """The hires in order with their first-year cost, the total and the run rate: one
+    Markdown element (every element is redrawn on each answer, bench/results.md)."""
     cur = plan.cost.currency
     gap = "; ".join(
         f"{ARCHETYPE_TITLE[m.archetype].lower()}s {m.target} needed, {m.have} on the team"
         for m in plan.mix
     )
     # A Markdown table: a few rows need no grid, it prints cleanly, and the page needs no
-    # table or Arrow code to show it (a faster first render). Heading, table and the gap
-    # line are one element.
-    table = (
-        markdown_table(
-            ("#", "Hire", "Level", "Owns", "First-year cost"),
+    # table or Arrow code to show it (a faster first render).
+    if plan.hires:
+        rows = [
             (
-                (
-                    line.order,
-                    ARCHETYPE_TITLE[line.archetype],
-                    line.level.value,
-                    ARCHETYPE_OWNS[line.archetype],
-                    money(line.total, cur),
-                )
-                for line in plan.cost.lines
-            ),
-            right=(4,),
+                line.order,
+                ARCHETYPE_TITLE[line.archetype],
+                line.level.value,
+                ARCHETYPE_OWNS[line.archetype],
+                money(line.total, cur),
+            )
+            for line in plan.cost.lines
+        ]
+        rows.append(("", "**Total**", "", "", f"**{money(plan.cost.first_year_total, cur)}**"))
+        run_rate = money(plan.cost.run_rate, cur).replace("$", r"\$")  # as markdown_table does
+        body = (
+            markdown_table(("#", "Hire", "Level", "Owns", "First-year cost"), rows, right=(4,))
+            + "\n\nFirst-year cost is fully loaded: pay, benefits, equity, recruiting, "
+            "interviews, ramp-up and the empty seat while the search runs. Once hired, the new "
+            f"team runs at **{run_rate} a year** (salary, benefits, equity)."
         )
-        if plan.hires
-        else "No new hires: your team already covers what this stage needs."
-    )
+    else:
+        body = "No new hires: your team already covers what this stage needs."
     st.markdown(
-        f"### Who to hire, in this order\n\n{table}\n\n"
+        f"### Who to hire, in this order\n\n{body}\n\n"
         f":small[:gray[Team this stage needs vs the team you have: {gap}.]]",
         anchors=False,
         width="stretch",
@@ -98,19 +102,6 @@ def show_cost(plan: Plan, notice: str | None) -> None:
     if not plan.hires:
         st.info("Nothing to price: the plan has no new hires.")
         return
-    cur = plan.cost.currency
-    row = st.container(horizontal=True)
-    row.metric(
-        "Fully loaded first-year cost",
-        money(plan.cost.first_year_total, cur),
-        help="First 12 months of each hire: pay, benefits, equity, recruiting, interviews, "
-        "ramp-up and the empty seat while the search runs.",
-    )
-    row.metric(
-        "Run rate per year",
-        money(plan.cost.run_rate, cur),
-        help="What the new team costs each year once hired: salary, benefits, equity.",
-    )
     show_echart(cost_breakdown_chart(plan), key="plan.chart.cost")
     sources = lazy_expander("Where these numbers come from", "plan.open.sources")
     if sources is not None:

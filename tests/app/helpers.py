@@ -11,7 +11,7 @@ from planner.rules import FAILURE_TITLE
 
 
 def open_groups(at: AppTest, *groups: str) -> AppTest:
-    """Open the Plan page's question groups ("team", "market", "pay") as a click would:
+    """Open the Plan page's question groups ("scale", "team", "market", "pay") as a click would:
     their widgets are drawn only while open."""
     for group in groups:
         at.session_state[f"plan.open.{group}"] = True
@@ -31,11 +31,23 @@ def headline(at: AppTest) -> str:
     return found[0]
 
 
-def mix_rows(at: AppTest) -> list[list[str]]:
-    """The rows of the 'Who to hire' table, as cells."""
+def _table_rows(at: AppTest) -> list[list[str]]:
     text = next(m.value for m in at.markdown if m.value.startswith("### Who to hire"))
     rows = [line for line in text.splitlines() if line.startswith("|")][2:]  # past the header
-    return [[cell.strip() for cell in row.strip("| ").split(" | ")] for row in rows]
+    return [[cell.strip() for cell in row.strip()[2:-2].split(" | ")] for row in rows]
+
+
+def mix_rows(at: AppTest) -> list[list[str]]:
+    """The hires in the 'Who to hire' table, as cells (the total row is mix_total's)."""
+    rows = _table_rows(at)
+    assert rows[-1][1] == "**Total**", rows
+    return rows[:-1]
+
+
+def mix_total(at: AppTest) -> float:
+    """The 'Who to hire' table's total first-year cost, in the plan's currency."""
+    cell = _table_rows(at)[-1][-1]  # "**\\$723,547**"
+    return float(cell.strip("*").replace("\\", "").lstrip("$£€CA").replace(",", ""))
 
 
 def cost_chart(at: AppTest) -> dict[str, Any]:

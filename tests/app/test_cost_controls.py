@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.helpers import cost_chart, mix_rows, open_groups
+from tests.app.helpers import cost_chart, mix_rows, mix_total, open_groups
 from tests.conftest import ROOT
 
 PAGE = str(ROOT / "app.py")  # Plan is the default page; its links need the navigation
@@ -81,9 +81,9 @@ def test_empty_seat_cost_appears_in_the_breakdown():
 def test_level_override_prices_every_hire_at_that_level():
     """'Mid' for every hire lowers the fully loaded cost."""
     at = _page()
-    before = _money(_metric(at, "Fully loaded first-year cost"))
+    before = mix_total(at)
     at.selectbox(key="plan.level").set_value("mid").run()
-    assert _money(_metric(at, "Fully loaded first-year cost")) < before
+    assert mix_total(at) < before
     assert [row[2] for row in mix_rows(at)] == ["mid", "mid"]
 
 
@@ -111,14 +111,14 @@ def test_out_of_range_edit_is_refused_not_crashing(value):
 def test_edits_show_on_the_plan_page_survive_and_reset():
     """An edited fee is named on the Plan page, priced, kept across pages, and reset."""
     at = AppTest.from_file(PAGE, default_timeout=30).run()
-    before = _money(_metric(at, "Fully loaded first-year cost"))
+    before = mix_total(at)
     at.switch_page(ASSUMPTIONS).run()
     at.number_input(key="plan.a.agency_fee").set_value(30.0).run()
     # two hires with an agency at 30% instead of 20% of base: the delta is shown here
     delta = next(m for m in at.metric if m.label.startswith("Your plan")).proto.delta
     assert delta.startswith("$") and delta.endswith(" against the defaults")
     at.switch_page("app_pages/plan.py").run()
-    assert _money(_metric(at, "Fully loaded first-year cost")) > before
+    assert mix_total(at) > before
     assert any("Agency fee, share of first-year base (%) 30 (default 20)" in c.value
                for c in at.caption)  # fmt: skip
     assert at.query_params["agency_fee"] == "0.3"
@@ -127,5 +127,5 @@ def test_edits_show_on_the_plan_page_survive_and_reset():
     at.button(key="assume.reset").click().run()
     assert at.number_input(key="plan.a.agency_fee").value == 20.0
     at.switch_page("app_pages/plan.py").run()
-    assert _money(_metric(at, "Fully loaded first-year cost")) == before
+    assert mix_total(at) == before
     assert "agency_fee" not in at.query_params

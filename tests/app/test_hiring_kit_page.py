@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import open_groups
 from tests.conftest import FIXTURES, ROOT
 
 PAGE = str(ROOT / "app_pages" / "hiring_kit.py")
@@ -49,7 +50,7 @@ def test_plan_answers_carry_over_to_the_kit():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     at.radio(key="plan.problem_validation").set_value("proven").run()
     at.radio(key="plan.data_maturity").set_value("repeatable").run()
-    at.number_input(key="plan.live_models").set_value(1).run()
+    open_groups(at, "scale").number_input(key="plan.live_models").set_value(1).run()
     at.switch_page("app_pages/hiring_kit.py").run()
     assert not at.exception
     assert at.selectbox(key="kit.jd_archetype").value == "developer"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.chart_style import FONT
-from tests.app.helpers import cost_chart, mix_rows, open_groups
+from tests.app.helpers import cost_chart, mix_rows, mix_total, open_groups
 from tests.app.helpers import headline as _headline
 from tests.conftest import ROOT
 
@@ -70,7 +72,7 @@ def test_each_section_renders(section, charts):
 )  # fmt: skip
 def test_changing_answers_moves_the_diagnosis(changes, headline):
     """Setting the widgets a user would set moves the headline to the expected failure."""
-    at = _page()
+    at = open_groups(_page(), "scale")
     for key, value in changes.items():
         widget = at.radio(key=key) if "maturity" in key or "validation" in key else None
         if widget is None:
@@ -87,7 +89,7 @@ def test_existing_team_changes_the_mix():
     at = open_groups(_page(), "team")
     at.number_input(key="plan.have_researchers").set_value(1).run()
     assert [row[1] for row in mix_rows(at)] == ["Model developer"]
-    assert at.expander[0].label == "Your ML team today: 1 researcher"
+    assert "Your ML team today: 1 researcher" in [e.label for e in at.expander]
 
 
 def test_planned_operator_req_is_called_premature():
@@ -164,7 +166,7 @@ def test_answers_survive_a_visit_to_another_page():
     assert not at.exception
     at.switch_page("app_pages/plan.py").run()
     assert at.radio(key="plan.problem_validation").value == "validated"
-    assert at.expander[0].label == "Your ML team today: 2 researchers"
+    assert "Your ML team today: 2 researchers" in [e.label for e in at.expander]
     assert [row[1] for row in mix_rows(at)] == ["Model developer"]
     open_groups(at, "team")
     assert at.number_input(key="plan.have_researchers").value == 2
@@ -200,11 +202,31 @@ def _elements(node) -> int:
 
 def test_default_view_stays_within_its_element_budget():
     """Each element is a message and a re-render on every rerun (bench/results.md): the
-    default view of the Plan page sends at most 31, closed groups counting one each."""
+    default view of the Plan page sends at most 24, closed groups counting one each."""
     at = _page()
-    assert _elements(at.main) <= 31
-    open_groups(at, "team", "market", "pay")
-    assert _elements(at.main) > 31  # the groups' widgets are drawn only when open
+    assert _elements(at.main) <= 24
+    open_groups(at, "scale", "team", "market", "pay")
+    assert _elements(at.main) > 24  # the groups' widgets are drawn only when open
+
+
+def test_mix_table_ends_with_the_total_and_states_the_run_rate():
+    """The 'Who to hire' table's last row is the sum of the hires above it (to the dollar of
+    rounding), and the run rate follows it in the same element."""
+    at = _page(live_models="1", problem="proven", data_maturity="repeatable")
+    hires = [float(row[-1].lstrip("\\$").replace(",", "")) for row in mix_rows(at)]
+    assert len(hires) == 2
+    assert abs(mix_total(at) - sum(hires)) <= len(hires)  # each cell is rounded to $1
+    text = next(m.value for m in at.markdown if m.value.startswith("### Who to hire"))
+    run_rate = re.search(r"runs at \*\*\\\$([\d,]+) a year\*\*", text)
+    assert run_rate and 0 < float(run_rate.group(1).replace(",", "")) < mix_total(at)
+
+
+def test_scale_group_says_its_answers():
+    """The closed 'Models in production' group names the counts a link set."""
+    at = _page(live_models="3", products="2")
+    assert "Models in production: 3 live models · 2 products · 1 region" in [
+        e.label for e in at.expander
+    ]
 
 
 def test_a_closed_group_keeps_its_answers_in_the_plan():

@@ -31,11 +31,11 @@ def _fresh() -> AppTest:
 
 def test_save_two_compare_and_reopen(data_dir):
     """Two saved scenarios compare side by side; opening one restores its answers."""
-    at = _fresh()
+    at = open_groups(_fresh(), "scale")
     at.number_input(key="plan.live_models").set_value(1).run()
     _save(at, "One live model")
     assert any("Saved “One live model”" in s.value for s in at.success)
-    at.switch_page("app_pages/plan.py").run()
+    open_groups(at.switch_page("app_pages/plan.py"), "scale")
     at.number_input(key="plan.live_models").set_value(5).run()
     at.number_input(key="plan.products").set_value(3).run()
     _save(at, "Scale")
@@ -48,7 +48,8 @@ def test_save_two_compare_and_reopen(data_dir):
     at.selectbox(key="scen.chosen").set_value("One live model").run()
     at.button(key="scen.open").click().run()
     assert not at.exception
-    assert at.number_input(key="plan.live_models").value == 1
+    assert any(e.label.startswith("Models in production: 1 live model ·") for e in at.expander)
+    assert at.session_state["plan.live_models"] == 1
 
 
 def test_reopening_restores_an_answer_kept_in_a_question_group(data_dir):
@@ -60,12 +61,12 @@ def test_reopening_restores_an_answer_kept_in_a_question_group(data_dir):
     at.switch_page("app_pages/plan.py").run()
     open_groups(at, "team")
     at.number_input(key="plan.have_researchers").set_value(3).run()
-    assert at.expander[0].label == "Your ML team today: 3 researchers"
+    assert "Your ML team today: 3 researchers" in [e.label for e in at.expander]
     at.switch_page("app_pages/scenarios.py").run()
     at.selectbox(key="scen.chosen").set_value("One researcher").run()
     at.button(key="scen.open").click().run()
     assert not at.exception
-    assert at.expander[0].label == "Your ML team today: 1 researcher"
+    assert "Your ML team today: 1 researcher" in [e.label for e in at.expander]
     assert at.session_state["plan.have_researchers"] == 1
 
 

@@ -1,0 +1,31 @@
+"""The bare baseline in our page frame, for bench/browser.py: the same radio and plotly chart,
+but on the first of six pages in a top navigation (our page titles, text only), with the
+answer in a fragment and in the URL, as the Plan page keeps its answers. It measures what
+the frame costs a rerun before any of our content is on the page."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+
+@st.fragment
+def answer_and_chart() -> None:
+    choice = st.radio("Pick one", ["a", "b", "c"], key="base.choice")
+    st.query_params["choice"] = choice  # the share link follows the answer
+    values = {"a": [1, 3, 2], "b": [3, 1, 2], "c": [2, 2, 3]}[choice]
+    st.plotly_chart(go.Figure(go.Bar(x=["x", "y", "z"], y=values)), key="base.chart")
+
+
+def other_page() -> None:
+    st.write("Another page.")
+
+
+st.set_page_config(page_title="Baseline in our frame", layout="wide")
+titles = ("Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data")
+st.navigation(
+    [st.Page(answer_and_chart, title="Plan", default=True)]
+    + [
+        st.Page(other_page, title=title, url_path=title.lower().replace(" ", "-"))
+        for title in titles
+    ],
+    position="top",
+).run()
