@@ -28,18 +28,22 @@ shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
 
-def current_plan(answers: Answers, present: bool) -> tuple[Plan, str | None, date]:
-    """The plan for these answers and the assumptions in session state; the URL and the saved
-    answers follow it."""
+def current_plan(answers: Answers, present: bool) -> tuple[Plan, str | None, date, dict[str, str]]:
+    """The plan for these answers and the assumptions in session state, and its share link."""
     assumptions, notice = current_assumptions(shipped_assumptions)
     fx = current_fx(shipped_fx)
     today = date.today()
     plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
-    st.query_params.from_dict(
-        make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
-    )
+    link = make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
+    return plan, notice, today, link
+
+
+def follow(link: dict[str, str]) -> None:
+    """The URL and the saved answers follow the plan. Last thing in a run: the browser then
+    takes the new URL with the run's last messages instead of redrawing the page for it
+    alone (bench/results.md)."""
+    st.query_params.from_dict(link)
     save_state()
-    return plan, notice, today
 
 
 @st.fragment
@@ -83,12 +87,13 @@ def plan_page() -> None:
             icon=":material/tune:",
             help="Every cost and time assumption, with its default and source.",
         )
-    plan, notice, today = current_plan(answers, present=False)
+    plan, notice, today, link = current_plan(answers, present=False)
     with results:
         show_diagnosis(plan)
         show_mix(plan)
         show_section(plan, notice, today)
         show_exports(plan)
+    follow(link)
 
 
 # Switching the view is a full run; answering a question is a run of plan_page only.
@@ -101,6 +106,8 @@ if not present:
 if ignored := st.session_state.get("plan.ignored"):
     st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
 if present:
-    show_presentation(current_plan(current_answers(shipped_assumptions), present=True)[0])
+    plan, _, _, link = current_plan(current_answers(shipped_assumptions), present=True)
+    show_presentation(plan)
+    follow(link)
 else:
     plan_page()
