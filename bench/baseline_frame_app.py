@@ -10,9 +10,9 @@ import streamlit as st
 @st.fragment
 def answer_and_chart() -> None:
     choice = st.radio("Pick one", ["a", "b", "c"], key="base.choice")
-    st.query_params["choice"] = choice  # the share link follows the answer
     values = {"a": [1, 3, 2], "b": [3, 1, 2], "c": [2, 2, 3]}[choice]
     st.plotly_chart(go.Figure(go.Bar(x=["x", "y", "z"], y=values)), key="base.chart")
+    st.query_params["choice"] = choice  # the share link follows the answer, last as ours
 
 
 def other_page() -> None:

@@ -85,8 +85,12 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
-def _counts(group: DeltaGenerator, fields: tuple[tuple[str, str, int, int, str], ...]) -> None:
-    """Whole-number answers side by side: (field, label, min, max, help) each."""
+def _count_group(title: str, key: str, fields: tuple[tuple[str, str, int, int, str], ...]) -> None:
+    """A question group of whole-number answers side by side: (field, label, min, max, help)
+    each."""
+    group = _group(title, key)
+    if group is None:
+        return
     for col, (field, label, low, high, hint) in zip(
         group.columns(len(fields)), fields, strict=True
     ):
@@ -113,11 +117,9 @@ def scale_summary(answers: Answers) -> str:
 
 
 def ask_scale(answers: Answers) -> None:
-    group = _group(f"Models in production: {scale_summary(answers)}", "scale")
-    if group is None:
-        return
-    _counts(
-        group,
+    _count_group(
+        f"Models in production: {scale_summary(answers)}",
+        "scale",
         (
             ("live_models", "Live models", 0, MAX_LIVE_MODELS,
              "Models tied to revenue: in production, and their failure would cost money "
@@ -141,11 +143,9 @@ def team_summary(answers: Answers) -> str:
 
 
 def ask_team(answers: Answers) -> None:
-    group = _group(f"Your ML team today: {team_summary(answers)}", "team")
-    if group is None:
-        return
-    _counts(
-        group,
+    _count_group(
+        f"Your ML team today: {team_summary(answers)}",
+        "team",
         tuple(
             (field, label, 0, MAX_TEAM, f"People on your team today who own {hint}.")
             for field, label, hint in (
