@@ -104,16 +104,18 @@ def check_cells(frame: pd.DataFrame) -> tuple[list[Problem], int]:
         ok = col.isin(CHOICES[column]).to_numpy()
         if ok.all():
             continue  # the fast path: every value exactly as written in the schema
-        text = as_text(col)
-        text = text.str.upper() if column == "currency" else text.str.lower()
-        bad = live & ~(ok | text.isin(CHOICES[column]).to_numpy())
+        # A choice column has a handful of distinct values: judge each once, not every row.
+        codes, uniques = pd.factorize(col, use_na_sentinel=False)
+        written = as_text(pd.Series(uniques, dtype=object))
+        text = written.str.upper() if column == "currency" else written.str.lower()
+        bad = live & ~(ok | text.isin(CHOICES[column]).to_numpy()[codes])
         verdict = "must be true or false" if column == "ml_specific" else f"is not a known {column}"
         out.add(  # add() formats immediately, so closing over the loop variables is safe
             bad,
             column,
             lambda v: f"{_short(v)} {verdict}",  # noqa: B023
             f"use one of: {', '.join(CHOICES[column])}",
-            as_text(col),
+            lambda positions: list(written.iloc[codes[positions]]),  # noqa: B023
         )
     numbers = {c: _check_number(out, frame[c], c, live) for c in PERCENTILE_COLUMNS}
     _check_order(out, numbers, live)

@@ -78,6 +78,23 @@ def test_many_problems_shows_the_first_fifty_in_row_order():
     assert rows == sorted(rows, key=lambda rc: (rc[0], COLUMNS.index(rc[1])))
 
 
+def test_each_bad_choice_is_quoted_at_its_own_row():
+    """Unknown values in a choice column are judged once per distinct value, yet every row's
+    message quotes that row's own value; a value that only differs in case or spaces passes."""
+    from planner.benchmarks import BENCHMARKS_FILE
+
+    lines = BENCHMARKS_FILE.read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], [line.split(",", 1) for line in lines[1:6]]
+    archetypes = ["wizard", " Developer ", "guru", "wizard", "operator"]
+    body = [f"{a},{rest[1]}" for a, rest in zip(archetypes, rows, strict=True)]
+    report = validate_benchmarks(("\n".join([header, *body]) + "\n").encode())
+    assert [(p.row, p.message) for p in report.problems if p.column == "archetype"] == [
+        (2, "'wizard' is not a known archetype"),
+        (4, "'guru' is not a known archetype"),
+        (5, "'wizard' is not a known archetype"),
+    ]
+
+
 @pytest.mark.parametrize("name", ["good.csv", "good_bom_crlf.csv", "good_no_derivation.csv"])
 def test_good_files_load(name):
     """A byte-order mark, CRLF line ends and a missing optional column are all fine."""
