@@ -250,6 +250,7 @@ RATIOS = {
     "key": (("ours", "key"), ("baseline", "key")),
     "chart_answer": (("chart", "answer"), ("baseline", "answer")),
     "frame_answer": (("frame", "answer"), ("baseline", "answer")),
+    "ours_in_frame": (("ours", "answer"), ("frame", "answer")),
     "first": (("ours", "first"), ("baseline", "first")),
 }
 
