@@ -108,7 +108,7 @@ def check_cells(frame: pd.DataFrame) -> tuple[list[Problem], int]:
         codes, uniques = pd.factorize(col, use_na_sentinel=False)
         written = as_text(pd.Series(uniques, dtype=object))
         text = written.str.upper() if column == "currency" else written.str.lower()
-        bad = live & ~(ok | text.isin(CHOICES[column]).to_numpy()[codes])
+        bad = live & ~text.isin(CHOICES[column]).to_numpy()[codes]  # exact values pass too
         verdict = "must be true or false" if column == "ml_specific" else f"is not a known {column}"
         out.add(  # add() formats immediately, so closing over the loop variables is safe
             bad,

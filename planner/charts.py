@@ -24,7 +24,7 @@ from planner.chart_style import (
 )
 from planner.costs import salary_at
 from planner.models import LOCATION_TITLE, Band, Level, Plan
-from planner.report import money, short_cite, short_money
+from planner.report import count, money, short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE
 
 
@@ -173,8 +173,10 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
         }
     )
     sources = "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
-    hires = f"{len(lines)} hire{'s' if len(lines) != 1 else ''}"
-    title = f"First-year cost: {short_money(plan.cost.first_year_total, cur)} for {hires}"
+    title = (
+        f"First-year cost: {short_money(plan.cost.first_year_total, cur)} "
+        f"for {count(len(lines), 'hire')}"
+    )
     footer = f"{cur}. Sources: {sources}. Details under the chart and on About the data."
     each = "; ".join(
         f"{hire}, {ln.level.value}: {short_money(ln.total, cur)}"

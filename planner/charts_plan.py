@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from planner.chart_style import BAND_FILL, BAND_LINE, BUDGET, INK, MUTED, OFFER, layout, money_axis
 from planner.models import Plan
-from planner.report import short_money
+from planner.report import count, short_money
 
 HISTOGRAM_BINS = 40
 
@@ -239,7 +239,7 @@ def jd_share_figure(share: dict[str, float], jobs: int) -> go.Figure:
     )
     layout(
         fig,
-        f"This posting asks for {jobs} job{'s' if jobs != 1 else ''}",
+        f"This posting asks for {count(jobs, 'job')}",
         "Share of the lines that ask for each archetype's work (20% or more counts as a job)",
         "Lexicon and rules: data/jd_lexicon.toml.",
         height=260,

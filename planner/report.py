@@ -27,18 +27,27 @@ def currency_symbol(currency: str) -> str:
     return {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}.get(currency, f"{currency} ")
 
 
+def count(n: int, noun: str) -> str:
+    """'1 hire', '2 hires': a count and its noun, for labels and titles."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def escape_markdown(text: str) -> str:
+    """Backslashes, pipes and "$" escaped: Streamlit and GitHub read a pair of "$" as maths."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("$", "\\$")
+
+
 def markdown_table(
     header: Sequence[str], rows: Iterable[Sequence[object]], right: Iterable[int] = ()
 ) -> str:
     """A GitHub-flavoured Markdown table; columns in `right` are right-aligned.
 
-    Pipes, backslashes and newlines in cells are escaped or folded, so the table keeps its shape
-    whatever the text; "$" is escaped too (Streamlit and GitHub read a pair of them as maths).
+    Cells are escaped (escape_markdown) and newlines folded, so the table keeps its shape
+    whatever the text.
     """
 
     def cell(value: object) -> str:
-        text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("$", "\\$")
-        return " ".join(text.split())  # a newline would end the row
+        return " ".join(escape_markdown(str(value)).split())  # a newline would end the row
 
     aligned = set(right)
     lines = [

@@ -22,6 +22,7 @@ from planner.models import (
     PlannedReq,
     ProblemValidation,
 )
+from planner.report import count
 from ui.lazy import lazy_expander
 from ui.state import (
     AUTO,
@@ -78,11 +79,6 @@ def _group(label: str, key: str) -> DeltaGenerator | None:
     open. Its widgets keep their values while it is closed (persist_state). Every element on
     the page is redrawn on each answer (bench/results.md), so a closed group is one element."""
     return lazy_expander(label, P + "open." + key)
-
-
-def count(n: int, noun: str) -> str:
-    """'1 product', '2 products'."""
-    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def _count_group(title: str, key: str, fields: tuple[tuple[str, str, int, int, str], ...]) -> None:

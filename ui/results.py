@@ -8,7 +8,7 @@ import streamlit as st
 from planner import Plan
 from planner.charts import cost_breakdown_chart, market_band_figure
 from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
-from planner.report import cite, markdown_table, money
+from planner.report import cite, escape_markdown, markdown_table, money
 from planner.rules import (
     ARCHETYPE_OWNS,
     ARCHETYPE_TITLE,
@@ -77,7 +77,7 @@ def show_mix(plan: Plan) -> None:
             for line in plan.cost.lines
         ]
         rows.append(("", "**Total**", "", "", f"**{money(plan.cost.first_year_total, cur)}**"))
-        run_rate = money(plan.cost.run_rate, cur).replace("$", r"\$")  # as markdown_table does
+        run_rate = escape_markdown(money(plan.cost.run_rate, cur))
         body = (
             markdown_table(("#", "Hire", "Level", "Owns", "First-year cost"), rows, right=(4,))
             + "\n\nFirst-year cost is fully loaded: pay, benefits, equity, recruiting, "
