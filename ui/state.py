@@ -61,8 +61,10 @@ def shown(value: float, pct: bool) -> float:
 
 
 def _current() -> dict[str, Any]:
-    """This run's values, keyed as in "plan.saved" (no "plan." prefix)."""
-    return {key: st.session_state[P + key] for key in _saved() if P + key in st.session_state}
+    """This run's values, keyed as in "plan.saved" (no "plan." prefix). One copy of the
+    session state, not a locked lookup per key: this runs on every answer."""
+    state = st.session_state.to_dict()
+    return {key: state[P + key] for key in _saved() if P + key in state}
 
 
 def _saved() -> dict[str, Any]:
