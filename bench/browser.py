@@ -241,6 +241,7 @@ BASE_LABELS = ["b", "a"]
 OURS_TRIGGERS = {"answer": OURS_LABELS, "key": None, "same_plan": OURS_SAME_PLAN_LABELS}
 BASE_TRIGGERS = {"answer": BASE_LABELS, "key": None}
 CHART_TRIGGERS = {"answer": BASE_LABELS}
+STILL_TRIGGERS = {"answer": OURS_LABELS}
 
 
 # The ratios reported: name -> (our app and trigger, the app and trigger it is compared with).
@@ -251,15 +252,17 @@ RATIOS = {
     "chart_answer": (("chart", "answer"), ("baseline", "answer")),
     "frame_answer": (("frame", "answer"), ("baseline", "answer")),
     "ours_in_frame": (("ours", "answer"), ("frame", "answer")),
+    "still_chart": (("still_chart", "answer"), ("baseline", "answer")),
+    "still_all": (("still_all", "answer"), ("baseline", "answer")),
     "first": (("ours", "first"), ("baseline", "first")),
 }
 
 
-async def latency(
-    browser, ours: Server, base: Server, chart: Server, frame: Server, rounds: int
-) -> dict[str, float]:
+async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str, float]:
     """First render, and rerun latency for each trigger, of our app and the baseline; and for
-    a changed answer, the baseline with our cost chart and the baseline in our page frame.
+    a changed answer, the baseline with our cost chart, the baseline in our page frame, and
+    our app with its cost chart held still (still_chart), and with the chart, the diagnosis
+    and the hiring table held still (still_all): see bench/held.py.
 
     Each round opens a fresh context per app and times 6 reruns per trigger (12 answers for
     the baseline, which is compared with two of ours). This machine is shared and its speed
@@ -268,10 +271,12 @@ async def latency(
     going first.
     """
     apps = [
-        ("ours", ours, OURS_TRIGGERS, 6, OURS_LABELS),
-        ("baseline", base, BASE_TRIGGERS, 12, BASE_LABELS),
-        ("chart", chart, CHART_TRIGGERS, 6, BASE_LABELS),
-        ("frame", frame, CHART_TRIGGERS, 6, BASE_LABELS),
+        ("ours", servers["ours"], OURS_TRIGGERS, 6, OURS_LABELS),
+        ("baseline", servers["baseline"], BASE_TRIGGERS, 12, BASE_LABELS),
+        ("chart", servers["chart"], CHART_TRIGGERS, 6, BASE_LABELS),
+        ("frame", servers["frame"], CHART_TRIGGERS, 6, BASE_LABELS),
+        ("still_chart", servers["still_chart"], STILL_TRIGGERS, 6, OURS_LABELS),
+        ("still_all", servers["still_all"], STILL_TRIGGERS, 6, OURS_LABELS),
     ]
     per_round: list[dict[tuple[str, str], float]] = []
     every: dict[tuple[str, str], list[float]] = {}
@@ -369,17 +374,21 @@ async def load(browser, ours: Server, sessions: int, seconds: float) -> dict[str
 
 
 async def main(quick: bool) -> dict[str, object]:
-    ours = Server(ROOT / "app.py")
-    base = Server(ROOT / "bench" / "baseline_app.py")
-    chart = Server(ROOT / "bench" / "baseline_chart_app.py")
-    frame = Server(ROOT / "bench" / "baseline_frame_app.py")
+    held = ROOT / "bench" / "held.py"
+    servers = {
+        "ours": Server(ROOT / "app.py"),
+        "baseline": Server(ROOT / "bench" / "baseline_app.py"),
+        "chart": Server(ROOT / "bench" / "baseline_chart_app.py"),
+        "frame": Server(ROOT / "bench" / "baseline_frame_app.py"),
+        "still_chart": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "chart"}),
+        "still_all": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "chart,text"}),
+    }
+    ours = servers["ours"]
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             result: dict[str, object] = {
-                "latency": await latency(
-                    browser, ours, base, chart, frame, rounds=3 if quick else 12
-                ),
+                "latency": await latency(browser, servers, rounds=3 if quick else 12),
                 "memory": await memory(
                     browser, ours, sessions=10 if quick else 50, reruns=40 if quick else 200
                 ),
@@ -390,7 +399,7 @@ async def main(quick: bool) -> dict[str, object]:
             await browser.close()
             return result
     finally:
-        for server in (ours, base, chart, frame):
+        for server in servers.values():
             server.stop()
 
 

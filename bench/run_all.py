@@ -81,6 +81,11 @@ def main() -> None:
         f"in the URL), no content of ours | {lat['frame_answer_ms']:.0f} ms, "
         f"**{lat['frame_answer_ratio']:.2f}×** the baseline; our page is "
         f"**{lat['ours_in_frame_ratio']:.2f}×** that | — | |",
+        f"| … our page with its cost chart held still (bench/held.py): the same answer, the chart "
+        f"not redrawn | {lat['still_chart_answer_ms']:.0f} ms, **{lat['still_chart_ratio']:.2f}×** "
+        "the baseline | — | |",
+        f"| … our page with the chart, the diagnosis card and the hiring table held still | "
+        f"{lat['still_all_answer_ms']:.0f} ms, **{lat['still_all_ratio']:.2f}×** the baseline | — | |",
         f"| Rerun with Streamlit's rerun key (nothing changes) | ours {lat['ours_key_ms']:.0f} ms, "
         f"baseline {lat['baseline_key_ms']:.0f} ms, **{lat['key_ratio']:.2f}×** | ≤ 1.3× | {_mark(lat['key_ratio'] <= 1.3)} |",
         f"| Rerun after an answer that leaves the plan as it is (the measure of earlier runs) | ours "

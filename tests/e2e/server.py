@@ -40,13 +40,23 @@ class Server:
     Stopped with its whole process group; stopped again if it never came up.
     """
 
-    def __init__(self, script: Path, timeout_s: float = 60) -> None:
+    def __init__(
+        self,
+        script: Path,
+        timeout_s: float = 60,
+        launcher: Path | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """`launcher`: a Python file that takes streamlit's command line in place of
+        `python -m streamlit` (bench/held.py); `env`: extra environment for the server."""
         self.port = free_port()
+        start = [str(launcher)] if launcher else ["-m", "streamlit"]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script),
+            [sys.executable, *start, "run", str(script),
              "--server.headless", "true", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            cwd=ROOT, env={**os.environ, **(env or {})},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
         self.url = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + timeout_s
