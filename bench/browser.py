@@ -297,7 +297,10 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
     for (name, trigger), values in every.items():
         out[f"{name}_{trigger}_ms"] = statistics.median(values)
     for ratio, (ours_key, base_key) in RATIOS.items():
-        out[f"{ratio}_ratio"] = statistics.median(r[ours_key] / r[base_key] for r in per_round)
+        ratios = [r[ours_key] / r[base_key] for r in per_round]
+        out[f"{ratio}_ratio"] = statistics.median(ratios)
+        # The middle half of the rounds' ratios: how far one round can be from another here.
+        out[f"{ratio}_ratio_q1"], _, out[f"{ratio}_ratio_q3"] = statistics.quantiles(ratios, n=4)
     return out
 
 
