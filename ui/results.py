@@ -69,17 +69,16 @@ def show_mix(plan: Plan) -> None:
         rows = [
             (
                 line.order,
-                ARCHETYPE_TITLE[line.archetype],
-                line.level.value,
+                f"{ARCHETYPE_TITLE[line.archetype]} ({line.level.value})",
                 ARCHETYPE_OWNS[line.archetype],
                 money(line.total, cur),
             )
             for line in plan.cost.lines
         ]
-        rows.append(("", "**Total**", "", "", f"**{money(plan.cost.first_year_total, cur)}**"))
+        rows.append(("", "**Total**", "", f"**{money(plan.cost.first_year_total, cur)}**"))
         run_rate = escape_markdown(money(plan.cost.run_rate, cur))
         body = (
-            markdown_table(("#", "Hire", "Level", "Owns", "First-year cost"), rows, right=(4,))
+            markdown_table(("#", "Hire", "Owns", "First-year cost"), rows, right=(3,))
             + "\n\nFirst-year cost is fully loaded: pay, benefits, equity, recruiting, "
             "interviews, ramp-up and the empty seat while the search runs. Once hired, the new "
             f"team runs at **{run_rate} a year** (salary, benefits, equity)."

@@ -44,6 +44,15 @@ def mix_rows(at: AppTest) -> list[list[str]]:
     return rows[:-1]
 
 
+def mix_hires(at: AppTest) -> list[tuple[str, str]]:
+    """The hires in the 'Who to hire' table as (title, level): "Model developer (senior)"."""
+    hires = []
+    for row in mix_rows(at):
+        title, level = row[1].removesuffix(")").split(" (")
+        hires.append((title, level))
+    return hires
+
+
 def mix_total(at: AppTest) -> float:
     """The 'Who to hire' table's total first-year cost, in the plan's currency."""
     cell = _table_rows(at)[-1][-1]  # "**\\$723,547**"

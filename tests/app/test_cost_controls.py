@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.helpers import cost_chart, mix_rows, mix_total, open_groups
+from tests.app.helpers import cost_chart, mix_hires, mix_total, open_groups
 from tests.conftest import ROOT
 
 PAGE = str(ROOT / "app.py")  # Plan is the default page; its links need the navigation
@@ -84,7 +84,7 @@ def test_level_override_prices_every_hire_at_that_level():
     before = mix_total(at)
     at.selectbox(key="plan.level").set_value("mid").run()
     assert mix_total(at) < before
-    assert [row[2] for row in mix_rows(at)] == ["mid", "mid"]
+    assert [level for _, level in mix_hires(at)] == ["mid", "mid"]
 
 
 def test_generalist_comparison_is_one_plain_sentence():

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.chart_style import FONT
-from tests.app.helpers import cost_chart, mix_rows, mix_total, open_groups
+from tests.app.helpers import cost_chart, mix_hires, mix_rows, mix_total, open_groups
 from tests.app.helpers import headline as _headline
 from tests.conftest import ROOT
 
@@ -88,7 +88,7 @@ def test_existing_team_changes_the_mix():
     names the team in the group's label."""
     at = open_groups(_page(), "team")
     at.number_input(key="plan.have_researchers").set_value(1).run()
-    assert [row[1] for row in mix_rows(at)] == ["Model developer"]
+    assert [title for title, _ in mix_hires(at)] == ["Model developer"]
     assert "Your ML team today: 1 researcher" in [e.label for e in at.expander]
 
 
@@ -167,7 +167,7 @@ def test_answers_survive_a_visit_to_another_page():
     at.switch_page("app_pages/plan.py").run()
     assert at.radio(key="plan.problem_validation").value == "validated"
     assert "Your ML team today: 2 researchers" in [e.label for e in at.expander]
-    assert [row[1] for row in mix_rows(at)] == ["Model developer"]
+    assert [title for title, _ in mix_hires(at)] == ["Model developer"]
     open_groups(at, "team")
     assert at.number_input(key="plan.have_researchers").value == 2
 
@@ -240,7 +240,7 @@ def test_a_closed_group_keeps_its_answers_in_the_plan():
     at.run()
     at.radio(key="plan.data_maturity").set_value("repeatable").run()
     assert not at.exception
-    assert [row[1] for row in mix_rows(at)] == ["Model developer"]
+    assert [title for title, _ in mix_hires(at)] == ["Model developer"]
     assert at.query_params["percentile"] == "75"
     labels = [e.label for e in at.expander]
     assert "Your ML team today: 1 researcher" in labels
