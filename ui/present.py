@@ -9,7 +9,7 @@ from planner import Plan
 from planner.charts import market_band_figure
 from planner.charts_plan import quarter_figure
 from planner.models import LOCATION_TITLE
-from planner.report import money, short_cite
+from planner.report import money, short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from ui.charts import show_chart
 
@@ -20,7 +20,7 @@ def show_presentation(plan: Plan) -> None:
     st.caption(
         f"{FAILURE_SUMMARY[d.next_failure]} Market: {LOCATION_TITLE[plan.answers.location]}."
     )
-    left, middle, right = st.columns([0.9, 1.2, 1.2], gap="medium")
+    left, middle, right = st.columns([0.95, 1.15, 1.15], gap="medium")
     with left:
         if plan.hires:
             st.dataframe(
@@ -40,12 +40,15 @@ def show_presentation(plan: Plan) -> None:
             )
         else:
             st.success("No new hires: the team already covers this stage.")
+        # Headline figures in the slide's short form ($724k, as in the chart titles): to the
+        # dollar they overflow this column on a laptop screen. The Plan page and the exports
+        # give them to the dollar.
         c1, c2 = st.columns(2)
-        c1.metric("Fully loaded year 1", money(plan.cost.first_year_total, cur))
-        c2.metric("Run rate / year", money(plan.cost.run_rate, cur))
+        c1.metric("Fully loaded year 1", short_money(plan.cost.first_year_total, cur))
+        c2.metric("Run rate / year", short_money(plan.cost.run_rate, cur))
         if plan.outlook and plan.hires:
             o = plan.outlook
-            c1.metric("Year 1, P90", money(o.cost_p90, cur))
+            c1.metric("Year 1, P90", short_money(o.cost_p90, cur))
             c2.metric("In place by (P50)", f"{o.date_p50:%b %Y}")
         if plan.warnings:
             st.warning(plan.warnings[0])

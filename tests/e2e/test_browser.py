@@ -13,6 +13,24 @@ HEADLINE = ".st-key-plan-diagnosis h3"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
+NEEDED_WIDTH_JS = """
+([els, widestDate]) => els.map((el) => {
+  const style = getComputedStyle(el.querySelector("p") || el);
+  const probe = document.createElement("span");
+  probe.style.font = style.font;
+  probe.style.letterSpacing = style.letterSpacing;
+  probe.style.position = "absolute";
+  probe.style.whiteSpace = "nowrap";
+  // A month and year: the widest month there is, as the date moves with the day the test runs.
+  probe.textContent = /^[A-Z][a-z]{2} \\d{4}$/.test(el.innerText) ? widestDate : el.innerText;
+  document.body.appendChild(probe);
+  const needed = probe.getBoundingClientRect().width;
+  probe.remove();
+  return [probe.textContent, needed, el.getBoundingClientRect().width];
+})
+"""
+
+
 def _settle(page) -> None:
     page.wait_for_selector(IDLE, timeout=30_000)
     page.wait_for_selector(CHART, timeout=30_000)
@@ -83,6 +101,24 @@ def test_presentation_view_fits_a_16_9_screen(browser, app_url, screenshots):
         )
         assert bottom <= 1080
         page.screenshot(path=screenshots / "presentation-1920x1080.png")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_presentation_figures_are_not_cut_off(browser, app_url, width, height):
+    """Every headline figure of the presentation view shows whole, on a laptop screen too."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(f"{app_url}/?problem=proven&live_models=1&data_maturity=repeatable&view=present")
+        _settle(page)
+        # (text, width it needs, width it has): an ellipsis hides the difference from
+        # scrollWidth, so the text is set once more in the same font, outside the layout.
+        values = page.locator("[data-testid='stMetricValue']").element_handles()
+        figures = page.evaluate(NEEDED_WIDTH_JS, [values, "May 2027"])  # May: the widest
+        assert len(figures) == 4
+        for text, needed, has in figures:
+            assert needed <= has, f"{text!r} needs {needed:.1f} px, has {has:.1f} at {width} px"
     finally:
         page.close()
 
