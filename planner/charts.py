@@ -90,7 +90,8 @@ def market_band_figure(plan: Plan) -> go.Figure:
         ],
         thickness,
     )
-    fig.update_xaxes(**money_axis(cur), title=None)
+    # Up to seven ticks: left to itself, plotly shows two in the narrow slide column.
+    fig.update_xaxes(**money_axis(cur), title=None, nticks=7)
     return fig
 
 
