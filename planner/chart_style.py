@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import plotly.graph_objects as go
 
-from planner.report import currency_symbol
+from planner.report import SHORT_MILLION, currency_symbol
 
 # The app's own web font first (Streamlit serves it as "Source Sans"), so a chart reads as part
 # of the page; the rest for a figure opened outside the app.
@@ -234,7 +234,7 @@ class MoneyUnit:
 
 def money_unit(largest: float, currency: str) -> MoneyUnit:
     symbol = currency_symbol(currency)
-    if largest >= 1_000_000:  # where short_money() switches too: "$1.30M" on bar and axis
+    if largest >= SHORT_MILLION:  # where short_money() switches too: "$1.30M" on bar and axis
         return MoneyUnit(symbol, 1_000_000, "M")
     return MoneyUnit(symbol, 1_000, "k")
 

@@ -63,9 +63,13 @@ def money(value: float, currency: str) -> str:
     return f"{currency_symbol(currency)}{value:,.0f}"
 
 
+# From here on a value would round to "$1000k": short forms switch to millions.
+SHORT_MILLION = 999_500
+
+
 def short_money(value: float, currency: str) -> str:
-    """Compact form for chart labels: $158k, $1.30M."""
-    if abs(value) >= 1_000_000:
+    """Compact form for chart labels and slide figures: $158k, $1.30M."""
+    if abs(value) >= SHORT_MILLION:
         return f"{currency_symbol(currency)}{value / 1_000_000:.2f}M"
     return f"{currency_symbol(currency)}{value / 1000:.0f}k"
 

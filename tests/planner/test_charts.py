@@ -62,6 +62,22 @@ def test_footer_names_every_source_and_legend_skips_empty_parts(bands, assumptio
 
 
 @pytest.mark.parametrize(
+    ("value", "currency", "short"),
+    [
+        (158_000, "USD", "$158k"),
+        (999_499, "USD", "$999k"),
+        (999_500, "USD", "$1.00M"),  # not "$1000k"
+        (1_300_000, "GBP", "£1.30M"),
+        (2_400_000, "EUR", "€2.40M"),
+    ],
+)
+def test_short_money_never_says_a_thousand_thousands(value, currency, short):
+    """Values that would round to 1000k switch to millions, as the chart axis does."""
+    assert short_money(value, currency) == short
+    assert money_unit(value, currency).suffix == short[-1]
+
+
+@pytest.mark.parametrize(
     ("largest", "currency", "labels"),
     [
         (362_000, "USD", ("$", "k")),
