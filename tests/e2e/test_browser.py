@@ -14,20 +14,25 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 NEEDED_WIDTH_JS = """
-([els, widestDate]) => els.map((el) => {
-  const style = getComputedStyle(el.querySelector("p") || el);
-  const probe = document.createElement("span");
-  probe.style.font = style.font;
-  probe.style.letterSpacing = style.letterSpacing;
-  probe.style.position = "absolute";
-  probe.style.whiteSpace = "nowrap";
-  // A month and year: the widest month there is, as the date moves with the day the test runs.
-  probe.textContent = /^[A-Z][a-z]{2} \\d{4}$/.test(el.innerText) ? widestDate : el.innerText;
-  document.body.appendChild(probe);
-  const needed = probe.getBoundingClientRect().width;
-  probe.remove();
-  return [probe.textContent, needed, el.getBoundingClientRect().width];
-})
+async ([els, widestDate]) => {
+  await document.fonts.ready;  // both sides measured in the page's own font
+  return els.map((el) => {
+    const style = getComputedStyle(el.querySelector("p") || el);
+    if (!style.font) throw new Error("no font shorthand to copy: the probe would measure nothing");
+    const probe = document.createElement("span");
+    probe.style.font = style.font;
+    probe.style.letterSpacing = style.letterSpacing;
+    probe.style.position = "absolute";
+    probe.style.whiteSpace = "nowrap";
+    // A month and year: the widest month there is, as the date moves with the day of the run.
+    const text = el.innerText.trim();
+    probe.textContent = /^[A-Z][a-z]{2} \\d{4}$/.test(text) ? widestDate : text;
+    document.body.appendChild(probe);
+    const needed = probe.getBoundingClientRect().width;
+    probe.remove();
+    return [probe.textContent, needed, el.getBoundingClientRect().width];
+  });
+}
 """
 
 
