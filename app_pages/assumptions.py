@@ -15,9 +15,7 @@ from ui.data import active_table, plan_for, shipped_data
 from ui.questionnaire import ask_assumptions
 from ui.state import (
     changed_assumptions,
-    current_answers,
-    current_assumptions,
-    current_fx,
+    current_inputs,
     init_state,
     reset_assumptions,
     save_state,
@@ -34,9 +32,7 @@ st.write(
     "your values for the rest of this session."
 )
 
-answers = current_answers(shipped_assumptions)
-assumptions, notice = current_assumptions(shipped_assumptions)
-fx = current_fx(shipped_fx)
+answers, assumptions, notice, fx = current_inputs(shipped_assumptions, shipped_fx)
 if notice:
     st.error(notice)
 

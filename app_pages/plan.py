@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from planner import Answers, Plan
+from planner import Plan
 from planner.share import make_link
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
@@ -14,10 +14,9 @@ from ui.present import show_presentation
 from ui.questionnaire import ask_costs, ask_market, ask_scale, ask_stage, ask_team
 from ui.results import show_cost, show_diagnosis, show_exports, show_market, show_mix
 from ui.state import (
+    Inputs,
     changed_assumptions,
-    current_answers,
-    current_assumptions,
-    current_fx,
+    current_inputs,
     init_state,
     save_state,
 )
@@ -28,14 +27,13 @@ shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
 
-def current_plan(answers: Answers, present: bool) -> tuple[Plan, str | None, date, dict[str, str]]:
-    """The plan for these answers and the assumptions in session state, and its share link."""
-    assumptions, notice = current_assumptions(shipped_assumptions)
-    fx = current_fx(shipped_fx)
+def current_plan(inputs: Inputs, present: bool) -> tuple[Plan, date, dict[str, str]]:
+    """The plan for these inputs, the day it starts, and its share link."""
+    answers, assumptions, _, fx = inputs
     today = date.today()
     plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
     link = make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
-    return plan, notice, today, link
+    return plan, today, link
 
 
 def follow(link: dict[str, str]) -> None:
@@ -71,7 +69,8 @@ def plan_page() -> None:
     """Questions and results. A changed answer reruns this fragment only: the header above
     it is not sent again, and closed question groups send one element each."""
     # Widget values are in session state before the widgets are drawn: read them once.
-    answers = current_answers(shipped_assumptions)
+    inputs = current_inputs(shipped_assumptions, shipped_fx)
+    answers = inputs.answers
     questions, results = st.columns([2, 3], gap="large")
     with questions:
         ask_stage()
@@ -87,11 +86,11 @@ def plan_page() -> None:
             icon=":material/tune:",
             help="Every cost and time assumption, with its default and source.",
         )
-    plan, notice, today, link = current_plan(answers, present=False)
+    plan, today, link = current_plan(inputs, present=False)
     with results:
         show_diagnosis(plan)
         show_mix(plan)
-        show_section(plan, notice, today)
+        show_section(plan, inputs.notice, today)
         show_exports(plan)
     follow(link)
 
@@ -106,7 +105,7 @@ if not present:
 if ignored := st.session_state.get("plan.ignored"):
     st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
 if present:
-    plan, _, _, link = current_plan(current_answers(shipped_assumptions), present=True)
+    plan, _, link = current_plan(current_inputs(shipped_assumptions, shipped_fx), present=True)
     show_presentation(plan)
     follow(link)
 else:

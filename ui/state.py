@@ -9,7 +9,7 @@ in percent) and converted to model units here, in one place.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 from pydantic import ValidationError
@@ -151,23 +151,31 @@ def save_state() -> None:
     _saved().update(_current())
 
 
-def current_answers(shipped: Assumptions) -> Answers:
-    """The answers from the widgets; widget limits already keep them valid."""
-    return _answers(_current(), shipped)
+class Inputs(NamedTuple):
+    """What the Plan page's widgets hold, as the planner takes it."""
+
+    answers: Answers  # widget limits already keep them valid
+    assumptions: Assumptions  # the shipped ones with the user's edits, or the shipped ones
+    notice: str | None  # why the edits were not applied, if they were not
+    fx: FxTable  # the shipped rates with the user's
+
+
+def current_inputs(shipped: Assumptions, shipped_fx: FxTable) -> Inputs:
+    """The answers, assumptions and FX rates in the widgets, from one read of the session
+    state (a page needs all three, on every answer)."""
+    values = _current()
+    try:
+        assumptions, notice = _assumptions(values, shipped), None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        assumptions = shipped
+        notice = f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."
+    return Inputs(_answers(values, shipped), assumptions, notice, _fx(values, shipped_fx))
 
 
 def current_fx(shipped: FxTable) -> FxTable:
     """The shipped FX table with the user's rates."""
     return _fx(_current(), shipped)
-
-
-def current_assumptions(shipped: Assumptions) -> tuple[Assumptions, str | None]:
-    """The shipped assumptions with the user's edits, or the shipped ones and a message."""
-    try:
-        return _assumptions(_current(), shipped), None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        return shipped, f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."
 
 
 def saved_answers(shipped: Assumptions) -> Answers:
