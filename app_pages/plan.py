@@ -39,8 +39,10 @@ def current_plan(inputs: Inputs, present: bool) -> tuple[Plan, date, dict[str, s
 def follow(link: dict[str, str]) -> None:
     """The URL and the saved answers follow the plan. Last thing in a run: the browser then
     takes the new URL with the run's last messages instead of redrawing the page for it
-    alone (bench/results.md)."""
-    st.query_params.from_dict(link)
+    alone. An unchanged link is not sent again: each message makes the browser redraw its
+    page frame (bench/results.md)."""
+    if link != st.query_params.to_dict():
+        st.query_params.from_dict(link)
     save_state()
 
 

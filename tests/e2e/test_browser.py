@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PIL import Image  # a Streamlit dependency
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.e2e.server import CHART, COST_CHART
 
@@ -210,5 +211,46 @@ def test_cost_chart_downloads_as_a_png_for_slides(browser, app_url, tmp_path):
             assert image.format == "PNG"
             assert image.size == (round(box["width"] * 2), round(box["height"] * 2))
             assert image.convert("RGBA").getpixel((2, image.height // 2)) == (255, 255, 255, 255)
+    finally:
+        page.close()
+
+
+def test_the_address_is_sent_only_when_the_plan_link_changes(browser, app_url):
+    """Each address change costs the browser about 30 ms of CPU (bench/results.md): a rerun
+    that leaves the link as it was sends none; a changed answer sends one, with the answer."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    received: list[ForwardMsg] = []
+
+    def on_frame(payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            received.append(ForwardMsg.FromString(payload))
+
+    def rerun(action) -> list[str]:
+        """The query strings sent while `action` reruns the page, until its run finished."""
+        received.clear()
+        action()
+        for _ in range(200):
+            if any(m.WhichOneof("type") == "script_finished" for m in received):
+                break
+            page.wait_for_timeout(50)
+        else:
+            raise AssertionError("no rerun finished within 10 s")
+        _settle(page)
+        kinds = [m.WhichOneof("type") for m in received]
+        assert "delta" in kinds, kinds  # the page was drawn again
+        return [
+            m.page_info_changed.query_string for m in received if m.HasField("page_info_changed")
+        ]
+
+    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
+    try:
+        page.goto(app_url)
+        _settle(page)
+        assert rerun(lambda: page.keyboard.press("r")) == []  # Streamlit's rerun key
+        sent = rerun(
+            lambda: page.get_by_text("Proven — a model already moves a business metric").click()
+        )
+        assert len(sent) == 1 and "proven" in sent[0]
+        assert "proven" in page.url
     finally:
         page.close()
