@@ -30,6 +30,7 @@ from page_clock import (
     time_reruns,
 )
 from playwright.async_api import Page, async_playwright
+from proc_cpu import GROUPS, CpuMeter
 
 # A changed answer that changes the whole result, as the baseline's radio changes its chart:
 # from "exploring" to "proven" moves the diagnosis, the hires, the costs and the chart.
@@ -56,6 +57,7 @@ RATIOS = {
     "ours_in_frame": (("ours", "answer"), ("frame", "answer")),
     "still_chart": (("still_chart", "answer"), ("baseline", "answer")),
     "still_all": (("still_all", "answer"), ("baseline", "answer")),
+    "still_url": (("still_url", "answer"), ("baseline", "answer")),
     "first": (("ours", "first"), ("baseline", "first")),
 }
 
@@ -63,8 +65,10 @@ RATIOS = {
 async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str, float]:
     """First render, and rerun latency for each trigger, of our app and the baseline; and for
     a changed answer, the baseline with our cost chart, the baseline in our page frame, and
-    our app with its cost chart held still (still_chart), and with the chart, the diagnosis
-    and the hiring table held still (still_all): see bench/held.py.
+    our app with its cost chart held still (still_chart), with the chart, the diagnosis and
+    the hiring table held still (still_all), and with its share link held still, so that the
+    address bar does not change (still_url): see bench/held.py. For a changed answer, also the
+    CPU time each process spent (bench/proc_cpu.py): "<app>_cpu_<group>_ms" per rerun.
 
     Each round opens a fresh context per app and times 6 reruns per trigger (12 answers for
     the baseline, which is compared with two of ours). This machine is shared and its speed
@@ -79,7 +83,10 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
         ("frame", servers["frame"], CHART_TRIGGERS, 6, BASE_LABELS),
         ("still_chart", servers["still_chart"], STILL_TRIGGERS, 6, OURS_LABELS),
         ("still_all", servers["still_all"], STILL_TRIGGERS, 6, OURS_LABELS),
+        ("still_url", servers["still_url"], STILL_TRIGGERS, 6, OURS_LABELS),
     ]
+    cpu: dict[str, dict[str, float]] = {}  # app -> group -> CPU ms over its answers
+    answered: dict[str, int] = {}
     per_round: list[dict[tuple[str, str], float]] = []
     every: dict[tuple[str, str], list[float]] = {}
     for index in range(rounds):
@@ -90,7 +97,14 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
             medians[name, "first"] = first
             every.setdefault((name, "first"), []).append(first)
             for trigger, options in triggers.items():
+                meter = CpuMeter(server.proc.pid)
+                meter.begin()
                 times = await time_reruns(page, options, answers if trigger == "answer" else 6)
+                if trigger == "answer":
+                    for group, ms in meter.per_event(1).items():
+                        cpu.setdefault(name, {}).setdefault(group, 0.0)
+                        cpu[name][group] += ms
+                    answered[name] = answered.get(name, 0) + len(times)
                 medians[name, trigger] = statistics.median(times)
                 every.setdefault((name, trigger), []).extend(times)
             await context.close()
@@ -103,7 +117,40 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
         out[f"{ratio}_ratio"] = statistics.median(ratios)
         # The middle half of the rounds' ratios: how far one round can be from another here.
         out[f"{ratio}_ratio_q1"], _, out[f"{ratio}_ratio_q3"] = statistics.quantiles(ratios, n=4)
+    for name, groups in cpu.items():
+        for group, ms in groups.items():
+            out[f"{name}_cpu_{group}_ms"] = ms / answered[name]
     return out
+
+
+# A blank page that changes its address the way Streamlit does for st.query_params.
+BLANK_URL = "http://bench.invalid/blank"
+PUSH_JS = """
+async (n) => {
+  for (let i = 0; i < n; i++) {
+    history.pushState({}, "", "?answer=" + i);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+"""
+
+
+async def address_cost(browser, changes: int) -> dict[str, float]:
+    """CPU ms by process per change of address (history.pushState) on a blank page with
+    nothing else on it: what the browser itself spends when an app writes its URL."""
+    context = await browser.new_context()
+    page = await context.new_page()
+    await page.route(BLANK_URL + "*", lambda route: route.fulfill(body="<p>blank</p>"))
+    await page.goto(BLANK_URL)
+    meter = CpuMeter(None)  # no server here: every process is the browser's or the bench's
+    meter.begin()
+    await page.evaluate(PUSH_JS, changes)
+    with_push = meter.per_event(changes)
+    meter.begin()  # the same wait without the address change: the floor to subtract
+    await page.evaluate(PUSH_JS.replace('history.pushState({}, "", "?answer=" + i);', ""), changes)
+    without = meter.per_event(changes)
+    await context.close()
+    return {group: with_push[group] - without[group] for group in GROUPS if group != "server"}
 
 
 async def memory(browser, ours: Server, sessions: int, reruns: int) -> dict[str, float]:
@@ -187,6 +234,7 @@ async def main(quick: bool) -> dict[str, object]:
         "frame": Server(ROOT / "bench" / "baseline_frame_app.py"),
         "still_chart": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "chart"}),
         "still_all": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "chart,text"}),
+        "still_url": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "url"}),
     }
     ours = servers["ours"]
     try:
@@ -194,6 +242,7 @@ async def main(quick: bool) -> dict[str, object]:
             browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             result: dict[str, object] = {
                 "latency": await latency(browser, servers, rounds=3 if quick else 12),
+                "address": await address_cost(browser, changes=50 if quick else 200),
                 "memory": await memory(
                     browser, ours, sessions=10 if quick else 50, reruns=40 if quick else 200
                 ),

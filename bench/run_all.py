@@ -50,6 +50,35 @@ def _ratio(lat: dict[str, float], name: str) -> str:
     return f"{ratio} ({lat[f'{name}_ratio_q1']:.2f}–{lat[f'{name}_ratio_q3']:.2f})"
 
 
+# The apps in the CPU table, as bench/browser.py names them, and how the table names them.
+CPU_APPS = {
+    "baseline": "bare baseline",
+    "frame": "baseline in our page frame",
+    "ours": "our page",
+    "still_url": "our page, share link held still",
+}
+
+
+def _cpu_table(lat: dict[str, float], address: dict[str, float]) -> list[str]:
+    """CPU ms per changed answer by process, for the apps in CPU_APPS, and for one change of
+    address on a blank page."""
+    groups = browser.GROUPS
+
+    def row(name: str, ms: dict[str, float], wall: str) -> str:
+        cells = " | ".join(f"{ms[g]:.1f}" for g in groups)
+        return f"| {name} | {wall} | {cells} | {sum(ms.values()):.0f} |"
+
+    lines = [
+        "| CPU ms per changed answer | Clock (median) | " + " | ".join(groups) + " | All |",
+        "|---|---|" + "---|" * (len(groups) + 1),
+    ]
+    for app, name in CPU_APPS.items():
+        ms = {g: lat[f"{app}_cpu_{g}_ms"] for g in groups}
+        lines.append(row(name, ms, f"{lat[f'{app}_answer_ms']:.0f} ms"))
+    lines.append(row("one change of address, blank page", {"server": 0.0} | address, "—"))
+    return lines
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     latencies = plan_latency.measure()
@@ -95,6 +124,9 @@ def main() -> None:
         "the baseline | — | |",
         f"| … our page with the chart, the diagnosis card and the hiring table held still | "
         f"{lat['still_all_answer_ms']:.0f} ms, {_ratio(lat, 'still_all')} the baseline | — | |",
+        f"| … our page with its share link held still: the same answer, the address bar not "
+        f"changed | {lat['still_url_answer_ms']:.0f} ms, {_ratio(lat, 'still_url')} the "
+        "baseline | — | |",
         f"| Rerun with Streamlit's rerun key (nothing changes) | ours {lat['ours_key_ms']:.0f} ms, "
         f"baseline {lat['baseline_key_ms']:.0f} ms, {_ratio(lat, 'key')} | ≤ 1.3× | {_mark(lat['key_ratio'] <= 1.3)} |",
         f"| Rerun after an answer that leaves the plan as it is (the measure of earlier runs) | ours "
@@ -136,6 +168,17 @@ def main() -> None:
         "sessions speak Streamlit's protocol directly (bench/ws_load.py), each flipping the "
         "same plan-changing answer as soon as its last rerun finished, so their latency is "
         "the server's. The server's own RSS stays flat (rows above).",
+        "",
+        "Where a changed answer's work is done. All of these processes share the same "
+        f"{os.cpu_count()} cores, so CPU spent in any of them delays the rerun on the clock. "
+        "CPU time (user + system, from /proc) of each process over the same changed-answer "
+        "reruns as above, divided by their number: chromium's browser process (tabs, "
+        "navigation, history), its renderer (the page's script, layout and paint), its GPU "
+        "process and helpers, the app's server, and the bench itself (Python and Playwright's "
+        "driver). The last row is one `history.pushState` on a blank page, which is how "
+        "Streamlit writes `st.query_params` to the address bar, less the same loop without it.",
+        "",
+        *_cpu_table(lat, web["address"]),
     ]
     name = "results-quick.md" if quick else "results.md"
     (ROOT / "bench" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")

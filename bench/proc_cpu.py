@@ -1,0 +1,81 @@
+"""CPU time by process, for bench/browser.py: where a rerun's work is done on this machine.
+
+On 2 cores the browser's processes, the server and the bench itself share the CPU, so a rerun
+that costs more CPU anywhere takes longer on the clock. This reads each process's user and
+system time from /proc (Linux only) before and after a stretch of reruns.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+# The groups reported, in this order: chromium's browser process (tabs, navigation, history),
+# its renderer (the page's script, layout, paint), its GPU process and helpers, the app
+# server, and the bench itself (this Python process and Playwright's driver).
+GROUPS = ("browser", "renderer", "gpu", "server", "bench")
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return text.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+
+
+def cpu_ms(pid: int) -> float:
+    """User plus system CPU time of `pid` so far, in ms (0 once it has exited)."""
+    fields = _stat(pid)
+    return (int(fields[11]) + int(fields[12])) * _TICK_MS if fields else 0.0
+
+
+def descendants(root: int) -> set[int]:
+    """`root` and every process below it."""
+    parent = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and (fields := _stat(int(entry))):
+            parent[int(entry)] = int(fields[1])
+    found, grew = {root}, True
+    while grew:
+        below = {pid for pid, ppid in parent.items() if ppid in found} - found
+        found |= below
+        grew = bool(below)
+    return found
+
+
+def _group(pid: int, server_pids: set[int]) -> str | None:
+    if pid in server_pids:
+        return "server"
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    if b"chrom" not in argv[0].rsplit(b"/", 1)[-1]:
+        return "bench"  # this process, Playwright's driver and its shell
+    flags = b" ".join(argv)
+    if b"--type=renderer" in flags:
+        return "renderer"
+    return "gpu" if b"--type=" in flags else "browser"
+
+
+class CpuMeter:
+    """CPU ms per event by group over a stretch of events, for the processes alive at start."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.server_pids = descendants(server_pid) if server_pid is not None else set()
+        self.start: dict[int, tuple[str, float]] = {}
+
+    def begin(self) -> None:
+        groups = {pid: _group(pid, self.server_pids) for pid in descendants(os.getpid())}
+        groups |= {pid: "server" for pid in self.server_pids}
+        self.start = {pid: (g, cpu_ms(pid)) for pid, g in groups.items() if g is not None}
+
+    def per_event(self, events: int) -> dict[str, float]:
+        """CPU ms per event of each group since begin()."""
+        spent = dict.fromkeys(GROUPS, 0.0)
+        for pid, (group, before) in self.start.items():
+            spent[group] += max(cpu_ms(pid) - before, 0.0)
+        return {group: ms / events for group, ms in spent.items()}
