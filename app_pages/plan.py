@@ -21,6 +21,7 @@ from ui.state import (
     save_state,
 )
 
+SENT_LINK = "plan.sent_link"  # the share link this session last wrote to the URL
 SECTIONS = ("Cost", "Market pay", "How sure", "All-in-one req", "Quarter plan", "Cost drivers")
 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
@@ -39,10 +40,13 @@ def current_plan(inputs: Inputs, present: bool) -> tuple[Plan, date, dict[str, s
 def follow(link: dict[str, str]) -> None:
     """The URL and the saved answers follow the plan. Last thing in a run: the browser then
     takes the new URL with the run's last messages instead of redrawing the page for it
-    alone. An unchanged link is not sent again: each message makes the browser redraw its
-    page frame (bench/results.md)."""
-    if link != st.query_params.to_dict():
+    alone. A link the browser already has is not sent again: each message makes it redraw
+    its page frame (bench/results.md). The query string of a rerun is the one the browser
+    held when it asked, so a link is only known to be there if it is also the last one sent:
+    an earlier run's may still be on its way after a quick second answer."""
+    if link != st.query_params.to_dict() or link != st.session_state.get(SENT_LINK):
         st.query_params.from_dict(link)
+        st.session_state[SENT_LINK] = link
     save_state()
 
 

@@ -110,6 +110,22 @@ def test_market_chart_marks_the_offer():
     assert list(offers.x) == pytest.approx([183_292 * 1.187, 190_447 * 1.187])
 
 
+def test_a_link_still_on_its_way_is_sent_again():
+    """A rerun reports the query string the browser held when it asked. After a quick second
+    answer that returns to the first plan, the URL the browser reports matches that plan, but
+    the link last sent (for the answer in between) is the one the URL will end on unless the
+    page sends its own again."""
+    at = _page()
+    at.radio(key="plan.problem_validation").set_value("proven").run()
+    assert at.query_params == {"problem": "proven"}
+    assert at.session_state["plan.sent_link"] == {"problem": "proven"}
+    at.query_params.clear()  # "?problem=proven" has not reached the browser yet
+    at.radio(key="plan.problem_validation").set_value("exploring").run()
+    assert at.session_state["plan.sent_link"] == {}  # sent, so it lands after the other
+    at.run()  # the browser now has it: nothing to send
+    assert at.query_params == {} and at.session_state["plan.sent_link"] == {}
+
+
 def test_link_restores_answers():
     """Query parameters seed the answers, and the page writes non-default answers back."""
     at = _page(data_maturity="repeatable", problem="proven", live_models="1")
