@@ -97,7 +97,8 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
             medians[name, "first"] = first
             every.setdefault((name, "first"), []).append(first)
             for trigger, options in triggers.items():
-                meter = CpuMeter(server.proc.pid)
+                others = [other.proc.pid for other in servers.values() if other is not server]
+                meter = CpuMeter(server.proc.pid, idle_servers=others)
                 meter.begin()
                 times = await time_reruns(page, options, answers if trigger == "answer" else 6)
                 if trigger == "answer":
@@ -135,14 +136,15 @@ async (n) => {
 """
 
 
-async def address_cost(browser, changes: int) -> dict[str, float]:
+async def address_cost(browser, servers: dict[str, Server], changes: int) -> dict[str, float]:
     """CPU ms by process per change of address (history.pushState) on a blank page with
     nothing else on it: what the browser itself spends when an app writes its URL."""
     context = await browser.new_context()
     page = await context.new_page()
     await page.route(BLANK_URL + "*", lambda route: route.fulfill(body="<p>blank</p>"))
     await page.goto(BLANK_URL)
-    meter = CpuMeter(None)  # no server here: every process is the browser's or the bench's
+    idle = [server.proc.pid for server in servers.values()]  # started, not measured here
+    meter = CpuMeter(None, idle_servers=idle)
     meter.begin()
     await page.evaluate(PUSH_JS, changes)
     with_push = meter.per_event(changes)
@@ -242,7 +244,7 @@ async def main(quick: bool) -> dict[str, object]:
             browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             result: dict[str, object] = {
                 "latency": await latency(browser, servers, rounds=3 if quick else 12),
-                "address": await address_cost(browser, changes=50 if quick else 200),
+                "address": await address_cost(browser, servers, changes=50 if quick else 200),
                 "memory": await memory(
                     browser, ours, sessions=10 if quick else 50, reruns=40 if quick else 200
                 ),

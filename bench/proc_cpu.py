@@ -8,6 +8,7 @@ system time from /proc (Linux only) before and after a stretch of reruns.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 _TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
@@ -46,31 +47,44 @@ def descendants(root: int) -> set[int]:
     return found
 
 
+def _is_chromium(pid: int) -> bool:
+    """Whether `pid` runs chromium's binary. Chromium rewrites its helpers' command lines into
+    one string, so the executable is read, not argv[0]."""
+    try:
+        return "chrom" in os.path.basename(os.readlink(f"/proc/{pid}/exe"))
+    except OSError:
+        return False
+
+
 def _group(pid: int, server_pids: set[int]) -> str | None:
     if pid in server_pids:
         return "server"
-    try:
-        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except (FileNotFoundError, ProcessLookupError):
-        return None
-    if b"chrom" not in argv[0].rsplit(b"/", 1)[-1]:
+    if not _is_chromium(pid):
         return "bench"  # this process, Playwright's driver and its shell
-    flags = b" ".join(argv)
+    try:
+        flags = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
     if b"--type=renderer" in flags:
         return "renderer"
     return "gpu" if b"--type=" in flags else "browser"
 
 
 class CpuMeter:
-    """CPU ms per event by group over a stretch of events, for the processes alive at start."""
+    """CPU ms per event by group over a stretch of events, for the processes alive at start.
 
-    def __init__(self, server_pid: int | None) -> None:
+    `server_pid`: the server measured (None: none); `idle_servers`: other servers this process
+    started, left out of every group (they are neither the bench nor the app measured).
+    """
+
+    def __init__(self, server_pid: int | None, idle_servers: Iterable[int] = ()) -> None:
         self.server_pids = descendants(server_pid) if server_pid is not None else set()
+        self.left_out = set().union(*(descendants(pid) for pid in idle_servers)) - self.server_pids
         self.start: dict[int, tuple[str, float]] = {}
 
     def begin(self) -> None:
-        groups = {pid: _group(pid, self.server_pids) for pid in descendants(os.getpid())}
-        groups |= {pid: "server" for pid in self.server_pids}
+        pids = (descendants(os.getpid()) | self.server_pids) - self.left_out
+        groups = {pid: _group(pid, self.server_pids) for pid in pids}
         self.start = {pid: (g, cpu_ms(pid)) for pid, g in groups.items() if g is not None}
 
     def per_event(self, events: int) -> dict[str, float]:
