@@ -16,6 +16,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections import Counter
 
 from page_clock import (
     ARGS,
@@ -85,7 +86,7 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
         ("still_all", servers["still_all"], STILL_TRIGGERS, 6, OURS_LABELS),
         ("still_url", servers["still_url"], STILL_TRIGGERS, 6, OURS_LABELS),
     ]
-    cpu: dict[str, dict[str, float]] = {}  # app -> group -> CPU ms over its answers
+    cpu: dict[str, Counter[str]] = {}  # app -> group -> CPU ms over its answers
     answered: dict[str, int] = {}
     per_round: list[dict[tuple[str, str], float]] = []
     every: dict[tuple[str, str], list[float]] = {}
@@ -97,14 +98,13 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
             medians[name, "first"] = first
             every.setdefault((name, "first"), []).append(first)
             for trigger, options in triggers.items():
-                others = [other.proc.pid for other in servers.values() if other is not server]
-                meter = CpuMeter(server.proc.pid, idle_servers=others)
-                meter.begin()
+                if trigger == "answer":  # the CPU of changed answers only
+                    others = [other.proc.pid for other in servers.values() if other is not server]
+                    meter = CpuMeter(server.proc.pid, idle_servers=others)
+                    meter.begin()
                 times = await time_reruns(page, options, answers if trigger == "answer" else 6)
                 if trigger == "answer":
-                    for group, ms in meter.per_event(1).items():
-                        cpu.setdefault(name, {}).setdefault(group, 0.0)
-                        cpu[name][group] += ms
+                    cpu.setdefault(name, Counter()).update(meter.per_event(1))
                     answered[name] = answered.get(name, 0) + len(times)
                 medians[name, trigger] = statistics.median(times)
                 every.setdefault((name, trigger), []).extend(times)
@@ -127,9 +127,9 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
 # A blank page that changes its address the way Streamlit does for st.query_params.
 BLANK_URL = "http://bench.invalid/blank"
 PUSH_JS = """
-async (n) => {
+async ([n, push]) => {
   for (let i = 0; i < n; i++) {
-    history.pushState({}, "", "?answer=" + i);
+    if (push) history.pushState({}, "", "?answer=" + i);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -145,14 +145,14 @@ async def address_cost(browser, servers: dict[str, Server], changes: int) -> dic
     await page.goto(BLANK_URL)
     idle = [server.proc.pid for server in servers.values()]  # started, not measured here
     meter = CpuMeter(None, idle_servers=idle)
-    meter.begin()
-    await page.evaluate(PUSH_JS, changes)
-    with_push = meter.per_event(changes)
-    meter.begin()  # the same wait without the address change: the floor to subtract
-    await page.evaluate(PUSH_JS.replace('history.pushState({}, "", "?answer=" + i);', ""), changes)
-    without = meter.per_event(changes)
+    spent = {}
+    for push in (True, False):  # without the address change: the same waits, to subtract
+        meter.begin()
+        await page.evaluate(PUSH_JS, [changes, push])
+        spent[push] = meter.per_event(changes)
     await context.close()
-    return {group: with_push[group] - without[group] for group in GROUPS if group != "server"}
+    pushed, waited = spent[True], spent[False]
+    return {group: pushed[group] - waited[group] for group in GROUPS if group != "server"}
 
 
 async def memory(browser, ours: Server, sessions: int, reruns: int) -> dict[str, float]:

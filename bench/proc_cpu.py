@@ -33,12 +33,18 @@ def cpu_ms(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) * _TICK_MS if fields else 0.0
 
 
-def descendants(root: int) -> set[int]:
-    """`root` and every process below it."""
+def _parents() -> dict[int, int]:
+    """Every process's parent, from one pass over /proc."""
     parent = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit() and (fields := _stat(int(entry))):
             parent[int(entry)] = int(fields[1])
+    return parent
+
+
+def descendants(root: int, parent: dict[int, int] | None = None) -> set[int]:
+    """`root` and every process below it (`parent`: a _parents() already read)."""
+    parent = _parents() if parent is None else parent
     found, grew = {root}, True
     while grew:
         below = {pid for pid, ppid in parent.items() if ppid in found} - found
@@ -78,8 +84,10 @@ class CpuMeter:
     """
 
     def __init__(self, server_pid: int | None, idle_servers: Iterable[int] = ()) -> None:
-        self.server_pids = descendants(server_pid) if server_pid is not None else set()
-        self.left_out = set().union(*(descendants(pid) for pid in idle_servers)) - self.server_pids
+        parent = _parents()
+        self.server_pids = descendants(server_pid, parent) if server_pid is not None else set()
+        left_out = (descendants(pid, parent) for pid in idle_servers)
+        self.left_out = set().union(*left_out) - self.server_pids
         self.start: dict[int, tuple[str, float]] = {}
 
     def begin(self) -> None:
