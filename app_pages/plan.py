@@ -8,6 +8,7 @@ import streamlit as st
 
 from planner import Plan
 from planner.share import make_link
+from ui.address import keep_address
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
 from ui.present import show_presentation
@@ -21,7 +22,6 @@ from ui.state import (
     save_state,
 )
 
-SENT_LINK = "plan.sent_link"  # the share link this session last wrote to the URL
 SECTIONS = ("Cost", "Market pay", "How sure", "All-in-one req", "Quarter plan", "Cost drivers")
 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
@@ -38,15 +38,9 @@ def current_plan(inputs: Inputs, present: bool) -> tuple[Plan, date, dict[str, s
 
 
 def follow(link: dict[str, str]) -> None:
-    """The URL and the saved answers follow the plan. Last thing in a run: the browser then
-    takes the new URL with the run's last messages instead of redrawing the page for it
-    alone. A link the browser already has is not sent again: each message makes it redraw
-    its page frame (bench/results.md). The query string of a rerun is the one the browser
-    held when it asked, so a link is only known to be there if it is also the last one sent:
-    an earlier run's may still be on its way after a quick second answer."""
-    if link != st.query_params.to_dict() or link != st.session_state.get(SENT_LINK):
-        st.query_params.from_dict(link)
-        st.session_state[SENT_LINK] = link
+    """The address and the saved answers follow the plan. Last thing in a run, so that the
+    browser has drawn the page before it changes the address (ui/address.py)."""
+    keep_address(link)
     save_state()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +17,17 @@ def open_groups(at: AppTest, *groups: str) -> AppTest:
     for group in groups:
         at.session_state[f"plan.open.{group}"] = True
     return at.run()
+
+
+def address(at: AppTest) -> dict[str, str]:
+    """The query parameters the page has the browser put in its address (ui/address.py), as
+    the next visit to that address reads them."""
+    (element,) = [
+        e for e in at.get("bidi_component") if e.proto.component_name == "planner_address"
+    ]
+    search = json.loads(element.proto.json)["search"]
+    assert search == "" or search.startswith("?"), search
+    return dict(parse_qsl(urlsplit(search).query, keep_blank_values=True))
 
 
 def headline(at: AppTest) -> str:

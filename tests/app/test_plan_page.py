@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.chart_style import FONT
-from tests.app.helpers import cost_chart, mix_hires, mix_rows, mix_total, open_groups
+from tests.app.helpers import address, cost_chart, mix_hires, mix_rows, mix_total, open_groups
 from tests.app.helpers import headline as _headline
 from tests.conftest import ROOT
 
@@ -110,20 +110,20 @@ def test_market_chart_marks_the_offer():
     assert list(offers.x) == pytest.approx([183_292 * 1.187, 190_447 * 1.187])
 
 
-def test_a_link_still_on_its_way_is_sent_again():
-    """A rerun reports the query string the browser held when it asked. After a quick second
-    answer that returns to the first plan, the URL the browser reports matches that plan, but
-    the link last sent (for the answer in between) is the one the URL will end on unless the
-    page sends its own again."""
+def test_the_address_follows_each_answer_and_not_the_stale_query():
+    """The page asks the browser for the address of the plan it drew, whatever query string
+    the browser reported with the rerun: the address is written by the browser itself, so
+    the server's copy of it can be behind."""
     at = _page()
+    assert address(at) == {}
     at.radio(key="plan.problem_validation").set_value("proven").run()
-    assert at.query_params == {"problem": "proven"}
-    assert at.session_state["plan.sent_link"] == {"problem": "proven"}
-    at.query_params.clear()  # "?problem=proven" has not reached the browser yet
+    assert address(at) == {"problem": "proven"}
+    assert at.query_params == {}  # Streamlit's own URL write is not used
+    at.query_params["problem"] = "proven"  # what the browser reports once the write landed
     at.radio(key="plan.problem_validation").set_value("exploring").run()
-    assert at.session_state["plan.sent_link"] == {}  # sent, so it lands after the other
-    at.run()  # the browser now has it: nothing to send
-    assert at.query_params == {} and at.session_state["plan.sent_link"] == {}
+    assert address(at) == {}
+    at.run()  # a rerun with nothing changed asks for the same address
+    assert address(at) == {}
 
 
 def test_link_restores_answers():
@@ -131,7 +131,7 @@ def test_link_restores_answers():
     at = _page(data_maturity="repeatable", problem="proven", live_models="1")
     assert _headline(at) == "Brittle deployment"
     assert at.radio(key="plan.data_maturity").value == "repeatable"
-    assert at.query_params["live_models"] == "1"
+    assert address(at)["live_models"] == "1"
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,7 @@ def test_share_link_restores_assumptions_rates_and_presentation():
     assert at.toggle(key="plan.present").value is True
     assert at.session_state["plan.a.agency_fee"] == 25.0
     assert at.session_state["plan.fx.GBP"] == 1.25
-    assert at.query_params["agency_fee"] == "0.25" and at.query_params["view"] == "present"
+    assert address(at)["agency_fee"] == "0.25" and address(at)["view"] == "present"
     assert any(m.value.startswith("### Next likely failure") for m in at.markdown)
 
 
@@ -218,11 +218,12 @@ def _elements(node) -> int:
 
 def test_default_view_stays_within_its_element_budget():
     """Each element is a message and a re-render on every rerun (bench/results.md): the
-    default view of the Plan page sends at most 24, closed groups counting one each."""
+    default view of the Plan page sends at most 25, closed groups counting one each, and one
+    of them the element that keeps the address (ui/address.py)."""
     at = _page()
-    assert _elements(at.main) <= 24
+    assert _elements(at.main) <= 25
     open_groups(at, "scale", "team", "market", "pay")
-    assert _elements(at.main) > 24  # the groups' widgets are drawn only when open
+    assert _elements(at.main) > 25  # the groups' widgets are drawn only when open
 
 
 def test_mix_table_ends_with_the_total_and_states_the_run_rate():
@@ -257,7 +258,7 @@ def test_a_closed_group_keeps_its_answers_in_the_plan():
     at.radio(key="plan.data_maturity").set_value("repeatable").run()
     assert not at.exception
     assert [title for title, _ in mix_hires(at)] == ["Model developer"]
-    assert at.query_params["percentile"] == "75"
+    assert address(at)["percentile"] == "75"
     labels = [e.label for e in at.expander]
     assert "Your ML team today: 1 researcher" in labels
     assert any(label.startswith("Pay and budget: P75 offers") for label in labels)
