@@ -1,10 +1,17 @@
 """The bare baseline in our page frame, for bench/browser.py: the same radio and plotly chart,
 but on the first of six pages in a top navigation (our page titles, text only), with the
-answer in a fragment and in the URL, as the Plan page keeps its answers. It measures what
-the frame costs a rerun before any of our content is on the page."""
+answer in a fragment and in the URL, written as the Plan page writes its answers there
+(ui/address.py). It measures what the frame costs a rerun before any of our content is on
+the page."""
+
+import sys
+from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
+from ui.address import keep_address
 
 
 @st.fragment
@@ -12,7 +19,7 @@ def answer_and_chart() -> None:
     choice = st.radio("Pick one", ["a", "b", "c"], key="base.choice")
     values = {"a": [1, 3, 2], "b": [3, 1, 2], "c": [2, 2, 3]}[choice]
     st.plotly_chart(go.Figure(go.Bar(x=["x", "y", "z"], y=values)), key="base.chart")
-    st.query_params["choice"] = choice  # the share link follows the answer, last as ours
+    keep_address({"choice": choice})  # the share link follows the answer, last as ours
 
 
 def other_page() -> None:

@@ -42,8 +42,18 @@ OURS_SAME_PLAN_LABELS = ["Repeatable — pipelines run and are trusted", "Ad hoc
 BASE_LABELS = ["b", "a"]
 # The reruns timed per app: trigger -> the answer options to click between (None: the rerun
 # key). The baseline has one radio, so both answer measures of ours are compared with it.
-OURS_TRIGGERS = {"answer": OURS_LABELS, "key": None, "same_plan": OURS_SAME_PLAN_LABELS}
-BASE_TRIGGERS = {"answer": BASE_LABELS, "key": None}
+# "paced": the same answers as "answer", each after a second of the page to itself, as a
+# person answers: work a page leaves for after the paint (our address, ui/address.py) is
+# then done between answers, not during the next one, and its CPU is still counted.
+OURS_TRIGGERS = {
+    "answer": OURS_LABELS,
+    "key": None,
+    "same_plan": OURS_SAME_PLAN_LABELS,
+    "paced": OURS_LABELS,
+}
+BASE_TRIGGERS = {"answer": BASE_LABELS, "key": None, "paced": BASE_LABELS}
+PACE_S = 1.0
+CPU_TRIGGERS = ("answer", "paced")  # the reruns whose CPU is measured
 CHART_TRIGGERS = {"answer": BASE_LABELS}
 STILL_TRIGGERS = {"answer": OURS_LABELS}
 
@@ -51,6 +61,7 @@ STILL_TRIGGERS = {"answer": OURS_LABELS}
 # The ratios reported: name -> (our app and trigger, the app and trigger it is compared with).
 RATIOS = {
     "answer": (("ours", "answer"), ("baseline", "answer")),
+    "paced": (("ours", "paced"), ("baseline", "paced")),
     "same_plan": (("ours", "same_plan"), ("baseline", "answer")),
     "key": (("ours", "key"), ("baseline", "key")),
     "chart_answer": (("chart", "answer"), ("baseline", "answer")),
@@ -68,8 +79,10 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
     a changed answer, the baseline with our cost chart, the baseline in our page frame, and
     our app with its cost chart held still (still_chart), with the chart, the diagnosis and
     the hiring table held still (still_all), and with its share link held still, so that the
-    address bar does not change (still_url): see bench/held.py. For a changed answer, also the
-    CPU time each process spent (bench/proc_cpu.py): "<app>_cpu_<group>_ms" per rerun.
+    address bar does not change (still_url): see bench/held.py. Ours and the baseline also
+    answer at a person's pace ("paced": PACE_S before each answer). For changed answers, also
+    the CPU time each process spent (bench/proc_cpu.py), per answer: "<app>_cpu_<group>_ms"
+    back to back, "<app>_paced_cpu_<group>_ms" paced, the pauses' CPU included.
 
     Each round opens a fresh context per app and times 6 reruns per trigger (12 answers for
     the baseline, which is compared with two of ours). This machine is shared and its speed
@@ -86,8 +99,8 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
         ("still_all", servers["still_all"], STILL_TRIGGERS, 6, OURS_LABELS),
         ("still_url", servers["still_url"], STILL_TRIGGERS, 6, OURS_LABELS),
     ]
-    cpu: dict[str, Counter[str]] = {}  # app -> group -> CPU ms over its answers
-    answered: dict[str, int] = {}
+    cpu: dict[tuple[str, str], Counter[str]] = {}  # (app, trigger) -> group -> CPU ms
+    answered: dict[tuple[str, str], int] = {}
     per_round: list[dict[tuple[str, str], float]] = []
     every: dict[tuple[str, str], list[float]] = {}
     for index in range(rounds):
@@ -98,14 +111,19 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
             medians[name, "first"] = first
             every.setdefault((name, "first"), []).append(first)
             for trigger, options in triggers.items():
-                if trigger == "answer":  # the CPU of changed answers only
+                if trigger in CPU_TRIGGERS:  # the CPU of changed answers only
                     others = [other.proc.pid for other in servers.values() if other is not server]
                     meter = CpuMeter(server.proc.pid, idle_servers=others)
                     meter.begin()
-                times = await time_reruns(page, options, answers if trigger == "answer" else 6)
-                if trigger == "answer":
-                    cpu.setdefault(name, Counter()).update(meter.per_event(1))
-                    answered[name] = answered.get(name, 0) + len(times)
+                times = await time_reruns(
+                    page,
+                    options,
+                    answers if trigger == "answer" else 6,
+                    pause_s=PACE_S if trigger == "paced" else 0.0,
+                )
+                if trigger in CPU_TRIGGERS:
+                    cpu.setdefault((name, trigger), Counter()).update(meter.per_event(1))
+                    answered[name, trigger] = answered.get((name, trigger), 0) + len(times)
                 medians[name, trigger] = statistics.median(times)
                 every.setdefault((name, trigger), []).extend(times)
             await context.close()
@@ -118,18 +136,20 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
         out[f"{ratio}_ratio"] = statistics.median(ratios)
         # The middle half of the rounds' ratios: how far one round can be from another here.
         out[f"{ratio}_ratio_q1"], _, out[f"{ratio}_ratio_q3"] = statistics.quantiles(ratios, n=4)
-    for name, groups in cpu.items():
+    for (name, trigger), groups in cpu.items():
+        prefix = name if trigger == "answer" else f"{name}_{trigger}"
         for group, ms in groups.items():
-            out[f"{name}_cpu_{group}_ms"] = ms / answered[name]
+            out[f"{prefix}_cpu_{group}_ms"] = ms / answered[name, trigger]
     return out
 
 
-# A blank page that changes its address the way Streamlit does for st.query_params.
+# A blank page that changes its address as our page does (ui/address.py): replaceState.
+# Streamlit's st.query_params uses pushState, which costs the browser the same here.
 BLANK_URL = "http://bench.invalid/blank"
-PUSH_JS = """
-async ([n, push]) => {
+ADDRESS_JS = """
+async ([n, write]) => {
   for (let i = 0; i < n; i++) {
-    if (push) history.pushState({}, "", "?answer=" + i);
+    if (write) history.replaceState(history.state, "", "?answer=" + i);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -137,8 +157,8 @@ async ([n, push]) => {
 
 
 async def address_cost(browser, servers: dict[str, Server], changes: int) -> dict[str, float]:
-    """CPU ms by process per change of address (history.pushState) on a blank page with
-    nothing else on it: what the browser itself spends when an app writes its URL."""
+    """CPU ms by process per change of address (history.replaceState) on a blank page with
+    nothing else on it: what the browser itself spends when a page writes its URL."""
     context = await browser.new_context()
     page = await context.new_page()
     await page.route(BLANK_URL + "*", lambda route: route.fulfill(body="<p>blank</p>"))
@@ -146,13 +166,13 @@ async def address_cost(browser, servers: dict[str, Server], changes: int) -> dic
     idle = [server.proc.pid for server in servers.values()]  # started, not measured here
     meter = CpuMeter(None, idle_servers=idle)
     spent = {}
-    for push in (True, False):  # without the address change: the same waits, to subtract
+    for write in (True, False):  # without the address change: the same waits, to subtract
         meter.begin()
-        await page.evaluate(PUSH_JS, [changes, push])
-        spent[push] = meter.per_event(changes)
+        await page.evaluate(ADDRESS_JS, [changes, write])
+        spent[write] = meter.per_event(changes)
     await context.close()
-    pushed, waited = spent[True], spent[False]
-    return {group: pushed[group] - waited[group] for group in GROUPS if group != "server"}
+    written, waited = spent[True], spent[False]
+    return {group: written[group] - waited[group] for group in GROUPS if group != "server"}
 
 
 async def memory(browser, ours: Server, sessions: int, reruns: int) -> dict[str, float]:

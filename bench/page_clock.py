@@ -203,10 +203,15 @@ async def open_page(context: BrowserContext, url: str, labels: list[str]) -> tup
     return page, (time.perf_counter() - start) * 1000
 
 
-async def time_reruns(page: Page, labels: list[str] | None, n: int) -> list[float]:
-    """n reruns: by clicking between `labels`, or with the rerun key if labels is None."""
+async def time_reruns(
+    page: Page, labels: list[str] | None, n: int, pause_s: float = 0.0
+) -> list[float]:
+    """n reruns: by clicking between `labels`, or with the rerun key if labels is None; each
+    after `pause_s` seconds of the page to itself (0: as soon as the last one was painted)."""
     times = []
     for _ in range(n):
+        if pause_s:
+            await page.wait_for_timeout(pause_s * 1000)
         if labels is None:
             ms = await rerun_key(page, LATENCY_TIMEOUT_S)
         else:
