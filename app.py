@@ -4,7 +4,7 @@ import streamlit as st
 
 st.set_page_config(
     page_title="ML Team-Mix Planner",
-    page_icon=":material/groups:",
+    page_icon="👥",  # drawn in the page: a Material icon here is fetched from Google's servers
     layout="wide",
     initial_sidebar_state="collapsed",
 )

@@ -290,3 +290,23 @@ def test_the_address_follows_the_answers_without_a_history_entry_each(browser, a
         assert "problem" not in page.url
     finally:
         page.close()
+
+
+def test_the_page_asks_nothing_of_other_hosts(browser, app_url):
+    """Opening the Plan page and answering loads everything from the app itself: no fonts,
+    icons or scripts from elsewhere (a user's browser tells no third party it is here, and
+    the app works offline)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(app_url)
+        _settle(page)
+        page.get_by_text("Proven — a model already moves a business metric").click()
+        _settle(page)
+        elsewhere = [
+            url for url in requested if not url.startswith((app_url, "data:", "blob:", "ws://"))
+        ]
+        assert requested and elsewhere == []
+    finally:
+        page.close()
