@@ -8,10 +8,10 @@ stopped for a moment (DELAY_MS): off the path of the answer being drawn, once fo
 run of answers (stepping a number up, say), and without a history entry per answer, so Back
 leaves the page instead of undoing answers one by one.
 
-Streamlit does not see these writes: the query string it sends with a rerun is the one it last
-set itself (at page load, or a page change), so st.query_params can be behind the address for
-the rest of a visit. The pages read it once per session (ui/state.init_state), when the two
-agree; anything that reads it later must not rely on it.
+Streamlit does not see these writes: a rerun sends the query string Streamlit last set itself
+(at page load, or a page change), and the address only when that was empty, so st.query_params
+can be behind the address for the rest of a visit. The pages read it once per session
+(ui/state.init_state), when the two agree; anything that reads it later must not rely on it.
 
 The link travels as data, never as markup: it is built by planner.share.make_link from
 validated values, URL-encoded here, and the script only passes it to history.replaceState,
