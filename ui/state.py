@@ -92,6 +92,17 @@ def _assumptions(values: Mapping[str, Any], shipped: Assumptions) -> Assumptions
     return shipped.with_values(**edits)
 
 
+def _assumptions_or_shipped(
+    values: Mapping[str, Any], shipped: Assumptions
+) -> tuple[Assumptions, str | None]:
+    """_assumptions(values, shipped), or the shipped ones and why the edits were not applied."""
+    try:
+        return _assumptions(values, shipped), None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        return shipped, f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."
+
+
 def _fx(values: Mapping[str, Any], shipped: FxTable) -> FxTable:
     """The shipped FX table with the rates in `values` (widget limits keep them valid)."""
     fx = shipped
@@ -164,12 +175,7 @@ def current_inputs(shipped: Assumptions, shipped_fx: FxTable) -> Inputs:
     """The answers, assumptions and FX rates in the widgets, from one read of the session
     state (a page needs all three, on every answer)."""
     values = _current()
-    try:
-        assumptions, notice = _assumptions(values, shipped), None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        assumptions = shipped
-        notice = f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."
+    assumptions, notice = _assumptions_or_shipped(values, shipped)
     return Inputs(_answers(values, shipped), assumptions, notice, _fx(values, shipped_fx))
 
 
@@ -186,12 +192,9 @@ def saved_answers(shipped: Assumptions) -> Answers:
 def saved_link(shipped: Assumptions, shipped_fx: FxTable) -> dict[str, str]:
     """The share-link parameters of the plan as last left on the Plan page."""
     saved = _saved()
-    try:
-        assumptions = _assumptions(saved, shipped)
-    except ValidationError:
-        assumptions = shipped
+    assumptions, _ = _assumptions_or_shipped(saved, shipped)
     return make_link(
-        saved_answers(shipped), assumptions, shipped, _fx(saved, shipped_fx), shipped_fx
+        _answers(saved, shipped), assumptions, shipped, _fx(saved, shipped_fx), shipped_fx
     )
 
 
