@@ -110,9 +110,9 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
             page, first = await open_page(context, server.url, labels)
             medians[name, "first"] = first
             every.setdefault((name, "first"), []).append(first)
+            others = [other.proc.pid for other in servers.values() if other is not server]
             for trigger, options in triggers.items():
                 if trigger in CPU_TRIGGERS:  # the CPU of changed answers only
-                    others = [other.proc.pid for other in servers.values() if other is not server]
                     meter = CpuMeter(server.proc.pid, idle_servers=others)
                     meter.begin()
                 times = await time_reruns(

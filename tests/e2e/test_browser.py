@@ -45,12 +45,18 @@ def _settle(page) -> None:
     page.wait_for_timeout(400)  # charts draw after the script finishes
 
 
-def _wait_for_address(page, part: str) -> None:
-    """Until the address carries `part`: the page writes it a moment after the paint
-    (ui/address.py)."""
-    page.wait_for_function(
-        "part => window.location.search.includes(part)", arg=part, timeout=ADDRESS_DELAY_MS + 5_000
-    )
+def _query(page, expected: str, *, part: bool = False) -> str:
+    """The address's query once it is `expected` (with `part`: once it contains it), or as it
+    is 5 s later: the page writes it a moment after the paint (ui/address.py)."""
+    try:
+        page.wait_for_function(
+            "([q, part]) => part ? location.search.includes(q) : location.search === q",
+            arg=[expected, part],
+            timeout=ADDRESS_DELAY_MS + 5_000,
+        )
+    except PlaywrightTimeoutError:
+        pass
+    return page.evaluate("() => window.location.search")
 
 
 def _headline(page) -> str:
@@ -86,7 +92,7 @@ def test_change_an_answer_and_see_the_diagnosis_change(
             f"() => document.querySelector('{HEADLINE}')?.innerText === 'Brittle deployment'",
             timeout=15_000,
         )
-        _wait_for_address(page, "live_models=1")
+        assert "live_models=1" in _query(page, "live_models=1", part=True)
         assert page.locator("[data-testid='stException']").count() == 0
         # the same chart element, updated in place with the new plan's costs
         assert chart.count() == 1 and chart.get_attribute("aria-label") != first_cost
@@ -160,7 +166,7 @@ def test_edit_an_assumption_and_see_the_plan_cost_move(
         page.screenshot(path=screenshots / f"assumptions-{width}.png", full_page=True)
         page.get_by_role("link", name="Back to the plan").click()
         _settle(page)
-        _wait_for_address(page, "agency_fee=0.3")
+        assert "agency_fee=0.3" in _query(page, "agency_fee=0.3", part=True)
         assert page.get_by_text("Costs use your values for Agency fee").count() == 1
         assert _total(page) > before
     finally:
@@ -193,7 +199,7 @@ def test_question_group_keeps_its_answer_when_closed_and_exports_download(
         page.get_by_text("Your ML team today: 1 researcher").click()  # close the group
         _settle(page)
         assert page.get_by_role("spinbutton", name="Researchers").count() == 0
-        _wait_for_address(page, "have_researchers=1")
+        assert "have_researchers=1" in _query(page, "have_researchers=1", part=True)
         page.get_by_text("Take it to the meeting").click()
         with page.expect_download() as download:
             page.get_by_role("button", name="Markdown", exact=True).click()
@@ -252,14 +258,6 @@ def test_the_address_follows_the_answers_without_a_history_entry_each(browser, a
         page.wait_for_timeout(ADDRESS_DELAY_MS + 300)
         assert not any(m.HasField("page_info_changed") for m in received)
 
-    def query(expected: str) -> str:
-        """The address's query once it is `expected`, or as it is after 5 s more."""
-        try:
-            page.wait_for_function("q => window.location.search === q", arg=expected, timeout=5_000)
-        except PlaywrightTimeoutError:
-            pass
-        return page.evaluate("() => window.location.search")
-
     proven = "Proven — a model already moves a business metric"
     exploring = "Exploring — not yet sure"
     page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
@@ -268,16 +266,16 @@ def test_the_address_follows_the_answers_without_a_history_entry_each(browser, a
         _settle(page)
         entries = page.evaluate("() => history.length")
         rerun(lambda: page.keyboard.press("r"))  # Streamlit's rerun key
-        assert query("") == ""
+        assert _query(page, "") == ""
         rerun(lambda: page.get_by_text(proven).click())
-        assert query("?problem=proven") == "?problem=proven"
+        assert _query(page, "?problem=proven") == "?problem=proven"
         rerun(lambda: page.get_by_text(exploring).click())
-        assert query("") == ""
+        assert _query(page, "") == ""
         # Three answers in quick succession: one address, the last answer's.
         page.get_by_text(proven).click()
         page.get_by_text(exploring).click()
         rerun(lambda: page.get_by_text(proven).click())
-        assert query("?problem=proven") == "?problem=proven"
+        assert _query(page, "?problem=proven") == "?problem=proven"
         assert page.evaluate("() => history.length") == entries
         page.reload()
         _settle(page)
