@@ -1,8 +1,8 @@
 """The bare baseline in our page frame, for bench/browser.py: the same radio and plotly chart,
-but on the first of six pages in a top navigation (our page titles, text only), with the
-answer in a fragment and in the URL, written as the Plan page writes its answers there
-(ui/address.py). It measures what the frame costs a rerun before any of our content is on
-the page."""
+but on the first of six pages under a row of links to them (our page titles, text only, as
+app.py draws them), with the answer in a fragment and in the URL, written as the Plan page
+writes its answers there (ui/address.py). It measures what the frame costs a rerun before any
+of our content is on the page."""
 
 import sys
 from pathlib import Path
@@ -28,11 +28,11 @@ def other_page() -> None:
 
 st.set_page_config(page_title="Baseline in our frame", layout="wide")
 titles = ("Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data")
-st.navigation(
-    [st.Page(answer_and_chart, title="Plan", default=True)]
-    + [
-        st.Page(other_page, title=title, url_path=title.lower().replace(" ", "-"))
-        for title in titles
-    ],
-    position="top",
-).run()
+pages = [st.Page(answer_and_chart, title="Plan", default=True)] + [
+    st.Page(other_page, title=title, url_path=title.lower().replace(" ", "-")) for title in titles
+]
+page = st.navigation(pages, position="hidden")
+with st.container(horizontal=True, gap="small", key="nav"):
+    for target in pages:
+        st.page_link(target)
+page.run()

@@ -216,14 +216,38 @@ def _elements(node) -> int:
     return 1 + sum(_elements(child) for child in children.values())
 
 
+def _page_elements(at: AppTest) -> int:
+    """The elements of the page itself: all in the main area but the row of page links."""
+    nav = at.main.children[0]
+    assert nav.proto.id.endswith("-nav")
+    return _elements(at.main) - _elements(nav)
+
+
 def test_default_view_stays_within_its_element_budget():
     """Each element is a message and a re-render on every rerun (bench/results.md): the
     default view of the Plan page sends at most 25, closed groups counting one each, and one
     of them the element that keeps the address (ui/address.py)."""
     at = _page()
-    assert _elements(at.main) <= 25
+    assert _page_elements(at) <= 25
     open_groups(at, "scale", "team", "market", "pay")
-    assert _elements(at.main) > 25  # the groups' widgets are drawn only when open
+    assert _page_elements(at) > 25  # the groups' widgets are drawn only when open
+
+
+PAGE_TITLES = ["Plan", "Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data"]
+
+
+@pytest.mark.parametrize("path", ["app_pages/plan.py", "app_pages/about_data.py"])
+def test_every_page_opens_under_the_row_of_links_to_all_six(path):
+    """The row at the top (app.py, not Streamlit's header navigation) links every page, in
+    order, on whichever page is open; the Plan page's own links come after it."""
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    at.switch_page(path).run()
+    assert not at.exception
+    row = at.main.children[0]
+    assert row.proto.flex_container.direction == row.proto.flex_container.HORIZONTAL
+    assert [link.proto.label for link in row.children.values()] == PAGE_TITLES
+    pages = [link.proto.page for link in row.children.values()]
+    assert pages == ["", "assumptions", "scenarios", "hiring_kit", "your_data", "about_data"]
 
 
 def test_mix_table_ends_with_the_total_and_states_the_run_rate():
