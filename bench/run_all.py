@@ -125,7 +125,7 @@ def main() -> None:
         f"{_ratio(lat, 'paced')} | ≤ 1.3× | {_mark(lat['paced_ratio'] <= 1.3)} |",
         f"| … of that, the baseline with our cost chart instead of its 3 bars | {lat['chart_answer_ms']:.0f} ms, "
         f"{_ratio(lat, 'chart_answer')} the baseline | — | |",
-        f"| … the baseline in our page frame (six-page top navigation, answer in a fragment and "
+        f"| … the baseline in our page frame (a row of six page links, answer in a fragment and "
         f"in the URL), no content of ours | {lat['frame_answer_ms']:.0f} ms, "
         f"{_ratio(lat, 'frame_answer')} the baseline; our page is "
         f"{_ratio(lat, 'ours_in_frame')} that | — | |",
