@@ -9,7 +9,7 @@ from planner import Plan
 from planner.charts import market_band_figure
 from planner.charts_plan import quarter_figure
 from planner.models import LOCATION_TITLE
-from planner.report import money, short_cite, short_money
+from planner.report import short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from ui.charts import show_chart
 
@@ -30,19 +30,20 @@ def show_presentation(plan: Plan) -> None:
                             "#": ln.order,
                             "Hire": ARCHETYPE_TITLE[ln.archetype],
                             "Level": ln.level.value,
-                            "Year 1": money(ln.total, cur),
+                            "Year 1": short_money(ln.total, cur),
                         }
                         for ln in plan.cost.lines
                     ]
                 ),
                 hide_index=True,
                 width="stretch",
+                column_config={"Year 1": st.column_config.TextColumn(alignment="right")},
             )
         else:
             st.success("No new hires: the team already covers this stage.")
-        # Headline figures in the slide's short form ($724k, as in the chart titles): to the
-        # dollar they overflow this column on a laptop screen. The Plan page and the exports
-        # give them to the dollar.
+        # The slide's short form ($724k, as in the chart titles), in the table above too: to
+        # the dollar the figures overflow this column on a laptop screen, and a slide reads
+        # one form. The Plan page and the exports give them to the dollar.
         c1, c2 = st.columns(2)
         c1.metric("Fully loaded year 1", short_money(plan.cost.first_year_total, cur))
         c2.metric("Run rate / year", short_money(plan.cost.run_rate, cur))

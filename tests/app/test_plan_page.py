@@ -200,6 +200,20 @@ def test_share_link_restores_assumptions_rates_and_presentation():
     assert any(m.value.startswith("### Next likely failure") for m in at.markdown)
 
 
+def test_presentation_table_speaks_the_slide_short_form():
+    """The presentation view's hire table gives each year-1 cost as its headline figures do
+    ($362k, not $361,774), and the hires add up to the headline total within the rounding."""
+    at = _page(live_models="1", problem="proven", data_maturity="repeatable", view="present")
+    assert not at.exception
+    table = at.dataframe[0].value
+    cells = list(table["Year 1"])
+    assert len(cells) == 2 and all(re.fullmatch(r"\$\d+k", cell) for cell in cells)
+    total = next(m for m in at.metric if m.label == "Fully loaded year 1").value
+    assert re.fullmatch(r"\$\d+k", total)
+    thousands = [int(cell[1:-1]) for cell in cells]
+    assert abs(sum(thousands) - int(total[1:-1])) <= len(cells)
+
+
 def test_presentation_view_hides_the_questions():
     """Switching the view on removes the questionnaire and keeps the answers."""
     at = _page(live_models="1", problem="proven", data_maturity="repeatable")
