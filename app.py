@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from ui.nav import navigate
+
 st.set_page_config(
     page_title="ML Team-Mix Planner",
     page_icon="👥",  # drawn in the page: a Material icon here is fetched from Google's servers
@@ -16,12 +18,4 @@ PAGES = [
     st.Page("app_pages/your_data.py", title="Your data"),
     st.Page("app_pages/about_data.py", title="About the data"),
 ]
-page = st.navigation(PAGES, position="hidden")
-# Our own row of links, not Streamlit's top navigation: that lives in the page header, which
-# the browser redraws as every run starts and ends, an answer's too (bench/results.md). This
-# row is drawn on full runs only; an answer reruns the Plan page's fragment below it. Text
-# only: icons cost browser work on every full run. On a phone the row wraps.
-with st.container(horizontal=True, gap="small", key="nav"):
-    for target in PAGES:
-        st.page_link(target)
-page.run()
+navigate(PAGES).run()

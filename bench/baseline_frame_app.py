@@ -1,6 +1,6 @@
 """The bare baseline in our page frame, for bench/browser.py: the same radio and plotly chart,
 but on the first of six pages under a row of links to them (our page titles, text only, as
-app.py draws them), with the answer in a fragment and in the URL, written as the Plan page
+ui/nav.py draws them), with the answer in a fragment and in the URL, written as the Plan page
 writes its answers there (ui/address.py). It measures what the frame costs a rerun before any
 of our content is on the page."""
 
@@ -12,6 +12,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 from ui.address import keep_address
+from ui.nav import navigate
 
 
 @st.fragment
@@ -31,8 +32,4 @@ titles = ("Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data
 pages = [st.Page(answer_and_chart, title="Plan", default=True)] + [
     st.Page(other_page, title=title, url_path=title.lower().replace(" ", "-")) for title in titles
 ]
-page = st.navigation(pages, position="hidden")
-with st.container(horizontal=True, gap="small", key="nav"):
-    for target in pages:
-        st.page_link(target)
-page.run()
+navigate(pages).run()

@@ -230,11 +230,16 @@ def _elements(node) -> int:
     return 1 + sum(_elements(child) for child in children.values())
 
 
+def _link_row(at: AppTest):
+    """The row of page links at the top of the main area (ui/nav.py)."""
+    row = at.main.children[0]
+    assert row.proto.id.endswith("-nav")
+    return row
+
+
 def _page_elements(at: AppTest) -> int:
     """The elements of the page itself: all in the main area but the row of page links."""
-    nav = at.main.children[0]
-    assert nav.proto.id.endswith("-nav")
-    return _elements(at.main) - _elements(nav)
+    return _elements(at.main) - _elements(_link_row(at))
 
 
 def test_default_view_stays_within_its_element_budget():
@@ -252,12 +257,12 @@ PAGE_TITLES = ["Plan", "Assumptions", "Scenarios", "Hiring kit", "Your data", "A
 
 @pytest.mark.parametrize("path", ["app_pages/plan.py", "app_pages/about_data.py"])
 def test_every_page_opens_under_the_row_of_links_to_all_six(path):
-    """The row at the top (app.py, not Streamlit's header navigation) links every page, in
+    """The row at the top (ui/nav.py, not Streamlit's header navigation) links every page, in
     order, on whichever page is open; the Plan page's own links come after it."""
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
     at.switch_page(path).run()
     assert not at.exception
-    row = at.main.children[0]
+    row = _link_row(at)
     assert row.proto.flex_container.direction == row.proto.flex_container.HORIZONTAL
     assert [link.proto.label for link in row.children.values()] == PAGE_TITLES
     pages = [link.proto.page for link in row.children.values()]
