@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from planner import validate_benchmarks
+from planner.models import count
 from planner.validation import MAX_UPLOAD_BYTES, column_docs, template_csv
 from ui.data import forget_upload, shipped_data, uploaded, use_upload
 
@@ -22,7 +23,9 @@ st.write(
 current = uploaded()
 if current:
     name, rows, _ = current
-    st.success(f"In use: your data ({name}), {rows} band(s). Charts say “your data ({name})”.")
+    st.success(
+        f"In use: your data ({name}), {count(rows, 'band')}. Charts say “your data ({name})”."
+    )
     if st.button("Stop using my file", key="data.forget"):
         forget_upload()
         st.session_state.pop("data.file_id", None)
@@ -53,7 +56,7 @@ if file is not None:
     report = validate_benchmarks(file.getvalue(), name=file.name)
     if report.table is None:
         st.error(
-            f"{file.name}: {report.problem_count} problem(s) found, so nothing was loaded. "
+            f"{file.name}: {count(report.problem_count, 'problem')} found, so nothing was loaded. "
             + (
                 "Your previous data is still in use."
                 if current

@@ -51,7 +51,7 @@ def held(name: str, draw: Callable[..., Any]) -> Callable[..., Any]:
 if __name__ == "__main__":
     hold = [part for part in os.environ.get("BENCH_HOLD", "").split(",") if part]
     if unknown := sorted(set(hold) - set(PARTS)):
-        sys.exit(f"BENCH_HOLD: unknown part(s) {', '.join(unknown)}; use {', '.join(PARTS)}")
+        sys.exit(f"BENCH_HOLD: unknown {', '.join(unknown)}; the parts are {', '.join(PARTS)}")
     for part in hold:
         module, names = PARTS[part]
         for name in names:

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from planner.benchmarks import BENCHMARKS_FILE  # noqa: E402
+from planner.models import count  # noqa: E402
 from planner.validation import validate_benchmarks  # noqa: E402
 
 ROWS = 100_000
@@ -63,7 +64,7 @@ def measure(label: str, data: bytes) -> float:
     print(
         f"{label}: {len(data) / 1e6:.1f} MB, read_csv {read * 1000:.0f} ms, "
         f"validate {validate * 1000:.0f} ms, ratio {ratio:.2f} (goal <= 2.00); "
-        f"{report.problem_count} problem(s) found"
+        f"{count(report.problem_count, 'problem')} found"
     )
     return ratio
 

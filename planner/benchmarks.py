@@ -21,7 +21,7 @@ from pydantic import (
 
 from planner.bandtable import BandTable
 from planner.errors import DataFileError
-from planner.models import Archetype, Band, Source, SourceStatus
+from planner.models import Archetype, Band, Source, SourceStatus, count
 from planner.validation import validate_benchmarks
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -126,7 +126,7 @@ def load_benchmarks(path: Path = BENCHMARKS_FILE) -> BandTable:
         first = report.problems[0]
         more = report.problem_count - 1
         raise DataFileError(
-            f"{path}, {first}" + (f" (and {more} more problem(s))" if more > 0 else "")
+            f"{path}, {first}" + (f" (and {count(more, 'more problem')})" if more > 0 else "")
         )
     return BandTable.from_frame(report.table.frame.drop(columns="origin"))
 

@@ -23,8 +23,8 @@ from planner.chart_style import (
     wrap,
 )
 from planner.costs import salary_at
-from planner.models import LOCATION_TITLE, Band, Level, Plan
-from planner.report import count, money, short_cite, short_money
+from planner.models import LOCATION_TITLE, Band, Level, Plan, count
+from planner.report import money, short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE
 
 

@@ -8,8 +8,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from planner.chart_style import BAND_FILL, BAND_LINE, BUDGET, INK, MUTED, OFFER, layout, money_axis
-from planner.models import Plan
-from planner.report import count, short_money
+from planner.models import Plan, count
+from planner.report import short_money
 
 HISTOGRAM_BINS = 40
 
@@ -150,10 +150,14 @@ def quarter_figure(plan: Plan) -> go.Figure:
                 hovertemplate="Budget %{y:,.0f}<extra></extra>",
             )
         )
-    fits = "" if q.budget is None else f" · budget covers {q.funded} of {len(plan.hires)} hire(s)"
+    fits = (
+        ""
+        if q.budget is None
+        else f" · budget covers {q.funded} of {count(len(plan.hires), 'hire')}"
+    )
     layout(
         fig,
-        f"Cash over {len(labels)} quarter(s): {short_money(q.quarters[-1].cumulative, cur)}",
+        f"Cash over {count(len(labels), 'quarter')}: {short_money(q.quarters[-1].cumulative, cur)}",
         f"Hires land in the recommended order{fits}",
         "Salary, benefits and equity from each first day; recruiting and interviews when the "
         "offer is accepted.",

@@ -18,7 +18,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
 from planner.costs import salary_at
-from planner.models import LOCATION_TITLE, Plan
+from planner.models import LOCATION_TITLE, Plan, count
 from planner.report import cite, markdown_table, money, plan_to_dict
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 
@@ -287,14 +287,15 @@ def plan_pptx(plan: Plan) -> bytes:
     s3 = prs.slides.add_slide(blank)
     q = plan.quarters
     total = q.quarters[-1].cumulative if q and q.quarters else 0.0
+    hires = count(len(plan.hires), "hire")
     fits = (
         ""
         if not q or q.budget is None
-        else f"; budget {money(q.budget, cur)} covers {q.funded} of {len(plan.hires)} hire(s)"
+        else f"; budget {money(q.budget, cur)} covers {q.funded} of {hires}"
     )
     _title(
         s3,
-        f"Cash over {len(q.quarters) if q else 0} quarter(s): {money(total, cur)}",
+        f"Cash over {count(len(q.quarters) if q else 0, 'quarter')}: {money(total, cur)}",
         f"Hires land in the recommended order{fits}",
     )
     cash = CategoryChartData()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.models import LOCATION_TITLE, Answers, Archetype, Band, Failure, Level
+from planner.models import LOCATION_TITLE, Answers, Archetype, Band, Failure, Level, count
 from planner.report import money
 from planner.rules import diagnose
 
@@ -59,8 +59,13 @@ def _bullets(items: tuple[str, ...]) -> str:
     return "\n".join(f"- {x}" for x in items)
 
 
+def _all(n: int, noun: str) -> str:
+    """'the product' or 'all 3 products'."""
+    return f"the {noun}" if n == 1 else f"all {n} {noun}s"
+
+
 def _models(n: int) -> str:
-    return "the live model" if n == 1 else f"all {n} live models"
+    return _all(n, "live model")
 
 
 def _mission(archetype: Archetype, failure: Failure, a: Answers) -> str:
@@ -86,13 +91,14 @@ def _mission(archetype: Archetype, failure: Failure, a: Answers) -> str:
                 "tested, deployable within a day and easy to roll back."
             )
         return (
-            f"Give our {a.products} ML products one dependable path from trained model to "
+            f"Give {_all(a.products, 'ML product')} one dependable path from trained model to "
             "production."
         )
     if failure is OC:
         return (
-            f"Keep {a.live_models} live models healthy across {a.products} products and "
-            f"{a.regions} region(s), with monitoring, retraining and incident response "
+            f"Keep {count(a.live_models, 'live model')} healthy across "
+            f"{count(a.products, 'product')} and {count(a.regions, 'region')}, with monitoring, "
+            "retraining and incident response "
             "that scale."
         )
     return (
@@ -131,16 +137,16 @@ def _outcomes(archetype: Archetype, failure: Failure, a: Answers) -> tuple[str, 
                 "Within 9 months, retrain and redeploy without manual steps.",
             )
         return (
-            f"Within 6 months, move all {a.products} products onto one shared training and serving path.",
+            f"Within 6 months, move {_all(a.products, 'product')} onto one shared training and serving path.",
             "Within 9 months, cut the time from trained model to production to under one day for every product.",
-            f"Keep p95 latency within budget in all {a.regions} region(s), reported weekly.",
+            f"Keep p95 latency within budget in {_all(a.regions, 'region')}, reported weekly.",
         )
     if failure is OC:
         return (
             f"Within 3 months, put drift and quality monitoring with alerts on {_models(live)}.",
             "Within 6 months, give every production model a version, an owner, a retraining trigger and a rollback in one registry.",
             "Detect silent quality loss within 24 hours of it starting, measured monthly.",
-            f"Within 9 months, run on-call and incident reviews across {a.regions} region(s), with runbooks for the top three failures.",
+            f"Within 9 months, run on-call and incident reviews across {count(a.regions, 'region')}, with runbooks for the top three failures.",
         )
     return (
         f"Within 2 months, add drift and prediction-quality alerts to {_models(live)}.",

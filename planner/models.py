@@ -80,6 +80,11 @@ class Currency(StrEnum):
     CAD = "CAD"
 
 
+def count(n: int, noun: str) -> str:
+    """'1 hire', '2 hires': a count and its noun, for every sentence a user reads."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 LOCATION_TITLE: dict[Location, str] = {
     Location.US_NATIONAL: "United States (national)",
     Location.SF_BAY_AREA: "San Francisco Bay Area",

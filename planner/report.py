@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.lint import LintReport
-from planner.models import LOCATION_TITLE, Plan, Source, SourceStatus
+from planner.models import LOCATION_TITLE, Plan, Source, SourceStatus, count
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from planner.validation import Report
 
@@ -25,11 +25,6 @@ def short_cite(source: Source) -> str:
 
 def currency_symbol(currency: str) -> str:
     return {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}.get(currency, f"{currency} ")
-
-
-def count(n: int, noun: str) -> str:
-    """'1 hire', '2 hires': a count and its noun, for labels and titles."""
-    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def escape_markdown(text: str) -> str:
@@ -275,12 +270,12 @@ def report_to_text(report: Report) -> str:
     if report.table is not None:
         s = report.table.summary()
         return (
-            f"{report.name}: OK. {s['rows']} band(s) covering archetypes "
+            f"{report.name}: OK. {count(s['rows'], 'band')} covering archetypes "
             f"{', '.join(s['archetypes'])}; levels {', '.join(s['levels'])}; locations "
             f"{', '.join(s['locations'])}; currencies {', '.join(s['currencies'])}."
         )
     lines = [
-        f"{report.name}: {report.problem_count} problem(s); nothing was loaded."
+        f"{report.name}: {count(report.problem_count, 'problem')}; nothing was loaded."
         + (
             f" The first {len(report.problems)} are listed."
             if report.problem_count > len(report.problems)
@@ -317,7 +312,8 @@ def lint_to_dict(report: LintReport) -> dict[str, Any]:
 def lint_to_text(report: LintReport, name: str) -> str:
     """Findings, most severe first within each line, and the archetype split."""
     split = ", ".join(f"{a.value} {s:.0%}" for a, s in report.archetype_share.items())
-    out = [f"{name}: {len(report.findings)} finding(s); asks for {report.jobs} job(s) ({split})."]
+    findings, jobs = count(len(report.findings), "finding"), count(report.jobs, "job")
+    out = [f"{name}: {findings}; asks for {jobs} ({split})."]
     for f in report.findings:
         where = "posting" if f.line == 0 else f"line {f.line}"
         out.append(f"- [{f.severity}] {where} ({f.rule}): {f.message}")

@@ -20,6 +20,7 @@ from planner.models import (
     Level,
     MixLine,
     PlannedReq,
+    count,
 )
 
 WPV = Failure.WEAK_PROBLEM_VALIDATION
@@ -259,8 +260,9 @@ def stage_warnings(diagnosis: Diagnosis, answers: Answers, mix: list[MixLine]) -
             )
         elif line.hires == 0:
             warnings.append(
-                f"Already covered: your team has {line.have} "
-                f"{ARCHETYPE_TITLE[archetype].lower()}(s), which is what this stage needs. "
+                f"Already covered: your team has "
+                f"{count(line.have, ARCHETYPE_TITLE[archetype].lower())}, which is what this "
+                "stage needs. "
                 + (
                     "Put the req toward "
                     + ", ".join(ARCHETYPE_TITLE[a].lower() for a in needed)

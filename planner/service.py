@@ -21,6 +21,7 @@ from planner.models import (
     Plan,
     QuarterPlan,
     ReqComparison,
+    count,
 )
 from planner.quarters import quarter_plan
 from planner.report import money
@@ -163,26 +164,35 @@ def _compare(
     )  # fmt: skip
 
 
+def _fit(funded: int) -> str:
+    """How many hires, in order, the budget covers: "The first 2 hires fit"."""
+    if funded == 0:
+        return "No hire fits"
+    return "The first hire fits" if funded == 1 else f"The first {funded} hires fit"
+
+
 def _budget_warnings(quarters: QuarterPlan, cost: CostSummary, answers: Answers) -> list[str]:
     out = []
     lines = cost.lines
     cur = cost.currency
     if answers.budget is not None and quarters.funded < len(lines):
         spend = quarters.quarters[-1].cumulative
+        left_out = len(lines) - quarters.funded
         outside = ", ".join(
             f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype].lower()}"
             for ln in lines[quarters.funded :]
         )
         out.append(
-            f"Over budget: over the next {answers.horizon_quarters} quarter(s) the plan spends "
-            f"{money(spend, cur)} against a budget of {money(answers.budget, cur)}. "
-            f"The first {quarters.funded} hire(s) fit; {outside} fall outside. "
+            f"Over budget: over the next {count(answers.horizon_quarters, 'quarter')} the plan "
+            f"spends {money(spend, cur)} against a budget of {money(answers.budget, cur)}. "
+            f"{_fit(quarters.funded)}; {outside} {'falls' if left_out == 1 else 'fall'} outside. "
             "Delay or drop the last hires first: they guard against a later failure."
         )
     if quarters.after_horizon:
         late = ", ".join(f"#{n}" for n in quarters.after_horizon)
         out.append(
-            f"Hire(s) {late} would start after the {answers.horizon_quarters}-quarter horizon at "
+            f"{'Hire' if len(quarters.after_horizon) == 1 else 'Hires'} {late} would start after "
+            f"the {answers.horizon_quarters}-quarter horizon at "
             "the current pace; run more searches at once, use an agency, or extend the horizon."
         )
     return out

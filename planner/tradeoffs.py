@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from planner.benchmarks import Assumptions
-from planner.models import Answers, ReqComparison, ReqOption, SensitivityRow
+from planner.models import Answers, ReqComparison, ReqOption, SensitivityRow, count
 from planner.report import money
 from planner.simulate import CostModel, SearchSpec, simulate
 
@@ -61,7 +61,7 @@ def compare_reqs(
     sentence = (
         f"One all-in-one “ML engineer” req would cost about {money(abs(extra), currency)} "
         f"{'more' if extra >= 0 else 'less'} in its first year, and the work you need would "
-        f"likely get an owner who fits about {abs(weeks):.0f} weeks "
+        f"likely get an owner who fits about {count(round(abs(weeks)), 'week')} "
         f"{'later' if weeks >= 0 else 'sooner'} than with a focused "
         f"{archetype_title.lower()} req."
     )

@@ -171,6 +171,11 @@ def _not_utf8(data: bytes) -> Problem:
     )
 
 
+def _columns(names: list[str]) -> str:
+    """ "column p90" or "columns p90, p75": a header problem names the columns it is about."""
+    return f"{'column' if len(names) == 1 else 'columns'} {', '.join(names)}"
+
+
 def _check_header(data: bytes) -> Problem | None:
     end = data.find(b"\n")
     first = data[: end if end >= 0 else len(data)].decode("utf-8-sig").strip("\r")
@@ -191,11 +196,11 @@ def _check_header(data: bytes) -> Problem | None:
     if missing or extra or dupes:
         parts = []
         if missing:
-            parts.append(f"missing column(s) {', '.join(missing)}")
+            parts.append(f"missing {_columns(missing)}")
         if extra:
-            parts.append(f"unknown column(s) {', '.join(repr(c) for c in extra)}")
+            parts.append(f"unknown {_columns([repr(c) for c in extra])}")
         if dupes:
-            parts.append(f"repeated column(s) {', '.join(dupes)}")
+            parts.append(f"repeated {_columns(dupes)}")
         return Problem(
             row=1, message="; ".join(parts), fix=f"the header must be: {','.join(COLUMNS)}"
         )

@@ -51,6 +51,18 @@ def test_no_user_text_reaches_html():
     assert offenders == []
 
 
+def test_counts_are_written_out_not_as_noun_s():
+    """No text of ours says "quarter(s)" or "hire(s)": counts go through planner.models.count
+    ("1 quarter", "4 quarters"), for the page, the slides and the messages alike."""
+    offenders = [
+        f"{rel}:{node.lineno}"
+        for rel, text in _sources()
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "(s)" in node.value
+    ]
+    assert offenders == []
+
+
 def test_the_one_script_in_the_page_is_ours_and_takes_data_only():
     """The page runs one script of ours (ui/address.py): the component is declared with
     JavaScript only, no HTML or CSS, and that script is a constant that never writes markup.

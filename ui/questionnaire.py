@@ -21,8 +21,8 @@ from planner.models import (
     Location,
     PlannedReq,
     ProblemValidation,
+    count,
 )
-from planner.report import count
 from ui.lazy import lazy_expander
 from ui.state import (
     AUTO,

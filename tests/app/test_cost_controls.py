@@ -67,7 +67,7 @@ def test_small_budget_names_the_hires_outside_it():
     at = _page()
     at.number_input(key="plan.budget").set_value(300_000.0).run()
     warning = next(w.value for w in at.warning if w.value.startswith("Over budget"))
-    assert "The first 1 hire(s) fit; #2 model developer fall outside" in warning
+    assert "The first hire fits; #2 model developer falls outside" in warning
 
 
 def test_empty_seat_cost_appears_in_the_breakdown():

@@ -88,7 +88,7 @@ def test_many_problems_in_shipped_data_are_counted(tmp_path):
     """The message shows the first problem and how many more there are."""
     path = tmp_path / "benchmarks.csv"
     path.write_bytes((UPLOADS / "many_problems.csv").read_bytes())
-    with pytest.raises(DataFileError, match=r"\(and 63 more problem\(s\)\)"):
+    with pytest.raises(DataFileError, match=r"\(and 63 more problems\)"):
         load_benchmarks(path)
 
 

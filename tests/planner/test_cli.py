@@ -143,7 +143,7 @@ def test_check_benchmarks_good_file():
     )
     assert proc.returncode == 0
     assert proc.stdout.strip() == (
-        "good.csv: OK. 2 band(s) covering archetypes developer, operator; levels mid, senior; "
+        "good.csv: OK. 2 bands covering archetypes developer, operator; levels mid, senior; "
         "locations london, us_remote; currencies GBP, USD."
     )
 
@@ -152,9 +152,7 @@ def test_check_benchmarks_bad_file_lists_the_same_problems_as_the_app(capsys):
     """A broken file: exit 1 and the numbered problem list (JSON has the same problems)."""
     assert run(["check-benchmarks", str(UPLOADS / "many_problems.csv")]) == 1
     text = capsys.readouterr().out.splitlines()
-    assert (
-        text[0] == "many_problems.csv: 64 problem(s); nothing was loaded. The first 50 are listed."
-    )
+    assert text[0] == "many_problems.csv: 64 problems; nothing was loaded. The first 50 are listed."
     assert text[1].startswith("1. row 2, p50: 'oops' is not a number")
     assert len(text) == 51
     assert run(["check-benchmarks", str(UPLOADS / "many_problems.csv"), "--format", "json"]) == 1

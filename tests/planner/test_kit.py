@@ -101,7 +101,7 @@ def test_generated_jd_passes_our_linter(lexicon, answers, archetype, level):
 def test_jd_adapts_to_the_answers():
     """Scale, location and the planner's stage note show up in the text."""
     scale = job_description(Archetype.OPERATOR, Level.STAFF, STAGES[3], None).to_markdown()
-    assert "all 7 live models" in scale and "4 products and 3 region(s)" in scale
+    assert "all 7 live models" in scale and "4 products and 3 regions" in scale
     assert "**Location:** London" in scale
     early = job_description(Archetype.OPERATOR, Level.SENIOR, STAGES[0], None).to_markdown()
     assert "premature" in early
@@ -177,7 +177,7 @@ def test_cli_lint_jd_json_contract():
         [sys.executable, "-m", "planner", "lint-jd", str(JDS / "focused_developer.md")],
         capture_output=True, text=True,
     )  # fmt: skip
-    assert clean.returncode == 0 and "0 finding(s)" in clean.stdout
+    assert clean.returncode == 0 and "0 findings" in clean.stdout
 
 
 def test_cli_jd_prints_markdown_with_pay():
