@@ -60,7 +60,7 @@ def show_mix(plan: Plan) -> None:
     Markdown element (every element is redrawn on each answer, bench/results.md)."""
     cur = plan.cost.currency
     gap = "; ".join(
-        f"{ARCHETYPE_TITLE[m.archetype].lower()}s {m.target} needed, {m.have} on the team"
+        f"{ARCHETYPE_TITLE[m.archetype].lower()}s: {m.target} needed, {m.have} on the team"
         for m in plan.mix
     )
     # A Markdown table: a few rows need no grid, it prints cleanly, and the page needs no

@@ -90,6 +90,8 @@ def test_existing_team_changes_the_mix():
     at.number_input(key="plan.have_researchers").set_value(1).run()
     assert [title for title, _ in mix_hires(at)] == ["Model developer"]
     assert "Your ML team today: 1 researcher" in [e.label for e in at.expander]
+    (mix,) = [m.value for m in at.markdown if "Team this stage needs" in m.value]
+    assert "model researchers: 1 needed, 1 on the team" in mix
 
 
 def test_planned_operator_req_is_called_premature():
