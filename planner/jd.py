@@ -96,7 +96,7 @@ def _mission(archetype: Archetype, failure: Failure, a: Answers) -> str:
         )
     if failure is OC:
         return (
-            f"Keep {count(a.live_models, 'live model')} healthy across "
+            f"Keep {_models(max(1, a.live_models))} healthy across "
             f"{count(a.products, 'product')} and {count(a.regions, 'region')}, with monitoring, "
             "retraining and incident response "
             "that scale."

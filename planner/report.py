@@ -220,7 +220,8 @@ def plan_to_text(plan: Plan) -> str:
         out.append("  No new hires: your team already covers this stage.")
     out.append("")
     out.append("Team: " + "; ".join(
-        f"{ARCHETYPE_TITLE[m.archetype].lower()} need {m.target}, have {m.have}, hire {m.hires}"
+        f"{ARCHETYPE_TITLE[m.archetype].lower()}s: {m.target} needed, {m.have} on the team, "
+        f"{m.hires} to hire"
         for m in plan.mix
     ))  # fmt: skip
     if plan.warnings:

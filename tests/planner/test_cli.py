@@ -60,6 +60,7 @@ def test_text_format_is_a_readable_summary(capsys):
     assert text.startswith("Next likely failure: Brittle deployment")
     assert "1. Model developer (senior)" in text
     assert "2. Model operator (senior)" in text
+    assert "model developers: 1 needed, 0 on the team, 1 to hire" in text
     assert "BLS OEWS May 2024" in text
 
 
