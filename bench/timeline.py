@@ -25,6 +25,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -64,13 +65,18 @@ def _serve(log_path: str) -> None:
     from streamlit.web.cli import main
 
     log = open(log_path, "a", buffering=1)  # open for the server's life
+    lock = threading.Lock()  # the script thread and the event loop both write
+
+    def write(step: str, what: str) -> None:
+        with lock:
+            log.write(f"{time.time() * 1000:.3f} {step} {what}\n")
 
     def logged(step: str, call: Callable[..., Any], what: Callable[..., str]) -> Callable[..., Any]:
         def step_then_call(*args: Any, **kwargs: Any) -> Any:
-            log.write(f"{time.time() * 1000:.3f} {step} {what(*args)}\n")
+            write(step, what(*args))
             result = call(*args, **kwargs)
             if step == "exec":
-                log.write(f"{time.time() * 1000:.3f} exec_end -\n")
+                write("exec_end", "-")
             return result
 
         return step_then_call
@@ -130,15 +136,25 @@ STEPS = (
 )
 
 
-def _steps(answer: dict[str, Any], log: list[tuple[float, str, str]]) -> list[float] | None:
-    """One answer's steps in ms after its click, or None if the server log lacks one."""
+SKEW_MS = 5  # how far the page's clock may be ahead of the server's and a step still count
+
+
+def _steps(
+    answer: dict[str, Any], log: list[tuple[float, str, str]], since: float
+) -> list[float] | None:
+    """One answer's steps in ms after its click, from the server's log lines after `since`
+    (the previous answer's paint) and up to its own paint; None if a step is missing or the
+    window holds more than one script run (a rerun cut short by another)."""
     click, end = answer["click"], answer["painted"]
-    mine = [(t, step, what) for t, step, what in log if click <= t <= end]
+    start = max(since, click - SKEW_MS)
+    mine = [(t, step, what) for t, step, what in log if start <= t <= end]
     received = [t for t, step, what in mine if step == "received" and what == "rerun_script"]
     started = [t for t, step, _ in mine if step == "exec"]
     ended = [t for t, step, _ in mine if step == "exec_end"]
     queued = [t for t, step, _ in mine if step == "queued"]
-    if not (received and started and ended and queued and answer["arrived"]):
+    if not (received and queued and answer["sent"] and answer["arrived"]):
+        return None
+    if len(started) != 1 or len(ended) != 1:
         return None
     page = [answer["sent"], received[0], started[0], queued[0], ended[-1], queued[-1]]
     page += [answer["arrived"][0], answer["finish"], answer["painted"]]
@@ -146,29 +162,37 @@ def _steps(answer: dict[str, Any], log: list[tuple[float, str, str]]) -> list[fl
 
 
 async def _timeline(browser: Any, app: Path, labels: list[str], answers: int) -> list[float]:
-    """Median of each step over `answers` changed answers of `app`; the last is messages."""
+    """Median of each step over `answers` changed answers of `app`; then the messages per
+    answer and how many answers were fully logged."""
     import page_clock
 
     with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False) as handle:
         log_path = handle.name
-    server = page_clock.Server(app, launcher=HERE, env={LOG_ENV: log_path})
     try:
-        context = await page_clock.new_context(browser, viewport={"width": 1280, "height": 900})
-        await context.add_init_script(RECORD_JS)
-        page, _ = await page_clock.open_page(context, server.url, labels)
-        await page_clock.time_reruns(page, labels, 3)  # warm up
-        timeout_ms = page_clock.LATENCY_TIMEOUT_S * 1000
-        runs = [await page.evaluate(ANSWER_JS, [labels, timeout_ms]) for _ in range(answers)]
-        await context.close()
+        server = page_clock.Server(app, launcher=HERE, env={LOG_ENV: log_path})
+        try:
+            context = await page_clock.new_context(browser, viewport={"width": 1280, "height": 900})
+            await context.add_init_script(RECORD_JS)
+            page, _ = await page_clock.open_page(context, server.url, labels)
+            await page_clock.time_reruns(page, labels, 3)  # warm up
+            timeout_ms = page_clock.LATENCY_TIMEOUT_S * 1000
+            runs = [await page.evaluate(ANSWER_JS, [labels, timeout_ms]) for _ in range(answers)]
+            await context.close()
+        finally:
+            server.stop()
+        lines = Path(log_path).read_text().splitlines()
     finally:
-        server.stop()
-    lines = Path(log_path).read_text().splitlines()
-    Path(log_path).unlink()
+        Path(log_path).unlink(missing_ok=True)
     log = [(float(t), step, what) for t, step, what in (line.split(" ", 2) for line in lines)]
-    rows = [row for run in runs if run and (row := _steps(run, log)) is not None]
-    if len(rows) < answers // 2:
+    rows, since = [], 0.0
+    for run in runs:
+        if run and (row := _steps(run, log, since)) is not None:
+            rows.append(row)
+        since = run["painted"] if run else since
+    if len(rows) < max(1, answers // 2):
         raise RuntimeError(f"{app.name}: only {len(rows)} of {answers} answers fully logged")
-    return [statistics.median(row[i] for row in rows) for i in range(len(STEPS) + 1)]
+    medians = [statistics.median(row[i] for row in rows) for i in range(len(STEPS) + 1)]
+    return [*medians, len(rows)]
 
 
 async def main(answers: int, others: list[str]) -> None:
@@ -182,7 +206,10 @@ async def main(answers: int, others: list[str]) -> None:
     }
     for other in others:  # named by their folder: a worktree's name says what it changes
         path = Path(other).resolve()
-        apps[path.parent.name] = (path, bench_browser.OURS_LABELS)
+        name = path.parent.name
+        while name in apps:
+            name += "'"
+        apps[name] = (path, bench_browser.OURS_LABELS)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=shutil.which("chromium"), args=bench_browser.ARGS
@@ -196,11 +223,15 @@ async def main(answers: int, others: list[str]) -> None:
     print(f"{'':30s}" + "".join(f"{name:>10s}" for name in medians))
     for i, step in enumerate(STEPS):
         print(f"{step:30s}" + "".join(f"{row[i]:10.1f}" for row in medians.values()))
-    print(f"{'messages per answer':30s}" + "".join(f"{row[-1]:10.0f}" for row in medians.values()))
+    print(f"{'messages per answer':30s}" + "".join(f"{row[-2]:10.0f}" for row in medians.values()))
+    print(f"{'answers fully logged':30s}" + "".join(f"{row[-1]:10.0f}" for row in medians.values()))
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "run":  # started as the server (see the docstring)
         _serve(os.environ[LOG_ENV])
     else:
-        asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 30, sys.argv[2:]))
+        answers = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+        if answers < 2:
+            sys.exit("answers: give 2 or more (a median of one answer says little)")
+        asyncio.run(main(answers, sys.argv[2:]))
