@@ -80,9 +80,14 @@ class Currency(StrEnum):
     CAD = "CAD"
 
 
+def plural(n: int, noun: str) -> str:
+    """The noun for n of it: 'hire' for one, 'hires' for none or many."""
+    return noun if n == 1 else f"{noun}s"
+
+
 def count(n: int, noun: str) -> str:
     """'1 hire', '2 hires': a count and its noun, for every sentence a user reads."""
-    return f"{n} {noun}{'s' if n != 1 else ''}"
+    return f"{n} {plural(n, noun)}"
 
 
 LOCATION_TITLE: dict[Location, str] = {

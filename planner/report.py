@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.lint import LintReport
-from planner.models import LOCATION_TITLE, Plan, Source, SourceStatus, count
+from planner.models import LOCATION_TITLE, MixLine, Plan, Source, SourceStatus, count
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from planner.validation import Report
 
@@ -25,6 +25,13 @@ def short_cite(source: Source) -> str:
 
 def currency_symbol(currency: str) -> str:
     return {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}.get(currency, f"{currency} ")
+
+
+def team_gap(line: MixLine) -> str:
+    """One role of the mix: "model developers: 1 needed, 0 on the team"."""
+    return (
+        f"{ARCHETYPE_TITLE[line.archetype].lower()}s: {line.target} needed, {line.have} on the team"
+    )
 
 
 def escape_markdown(text: str) -> str:
@@ -220,8 +227,7 @@ def plan_to_text(plan: Plan) -> str:
         out.append("  No new hires: your team already covers this stage.")
     out.append("")
     out.append("Team: " + "; ".join(
-        f"{ARCHETYPE_TITLE[m.archetype].lower()}s: {m.target} needed, {m.have} on the team, "
-        f"{m.hires} to hire"
+        f"{team_gap(m)}, {m.hires} to hire"
         for m in plan.mix
     ))  # fmt: skip
     if plan.warnings:

@@ -22,6 +22,7 @@ from planner.models import (
     QuarterPlan,
     ReqComparison,
     count,
+    plural,
 )
 from planner.quarters import quarter_plan
 from planner.report import money
@@ -191,7 +192,7 @@ def _budget_warnings(quarters: QuarterPlan, cost: CostSummary, answers: Answers)
     if quarters.after_horizon:
         late = ", ".join(f"#{n}" for n in quarters.after_horizon)
         out.append(
-            f"{'Hire' if len(quarters.after_horizon) == 1 else 'Hires'} {late} would start after "
+            f"{plural(len(quarters.after_horizon), 'Hire')} {late} would start after "
             f"the {answers.horizon_quarters}-quarter horizon at "
             "the current pace; run more searches at once, use an agency, or extend the horizon."
         )

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from planner.bandtable import BandTable
 from planner.cells import as_text, check_cells, drop_trailing_blank_rows
+from planner.models import plural
 from planner.schema import (
     CHOICES,
     COLUMNS,
@@ -173,7 +174,7 @@ def _not_utf8(data: bytes) -> Problem:
 
 def _columns(names: list[str]) -> str:
     """ "column p90" or "columns p90, p75": a header problem names the columns it is about."""
-    return f"{'column' if len(names) == 1 else 'columns'} {', '.join(names)}"
+    return f"{plural(len(names), 'column')} {', '.join(names)}"
 
 
 def _check_header(data: bytes) -> Problem | None:

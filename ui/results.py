@@ -8,7 +8,7 @@ import streamlit as st
 from planner import Plan
 from planner.charts import cost_breakdown_chart, market_band_figure
 from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
-from planner.report import cite, escape_markdown, markdown_table, money
+from planner.report import cite, escape_markdown, markdown_table, money, team_gap
 from planner.rules import (
     ARCHETYPE_OWNS,
     ARCHETYPE_TITLE,
@@ -59,10 +59,7 @@ def show_mix(plan: Plan) -> None:
     """The hires in order with their first-year cost, the total and the run rate: one
     Markdown element (every element is redrawn on each answer, bench/results.md)."""
     cur = plan.cost.currency
-    gap = "; ".join(
-        f"{ARCHETYPE_TITLE[m.archetype].lower()}s: {m.target} needed, {m.have} on the team"
-        for m in plan.mix
-    )
+    gap = "; ".join(team_gap(m) for m in plan.mix)
     # A Markdown table: a few rows need no grid, it prints cleanly, and the page needs no
     # table or Arrow code to show it (a faster first render).
     if plan.hires:
