@@ -80,6 +80,15 @@ WATCH_JS = """
       waiting.push(settle);
       setTimeout(() => settle("timeout"), ms);
     }),
+    // The answer option to click among those labelled `texts`: whichever is not selected now
+    // (so every click is a real change); null if one is not on the page. Found by their text
+    // each time: a rerun may remount them.
+    pick: (texts) => {
+      const all = [...document.querySelectorAll("[data-testid='stApp'] label")];
+      const labels = texts.map((t) => all.find((l) => l.innerText.trim().startsWith(t)));
+      if (labels.some((l) => !l)) return null;
+      return labels.find((l) => !(l.querySelector("input") || {}).checked) || labels[0];
+    },
   };
 })();
 """
@@ -99,18 +108,15 @@ WATCH_JS = _with(
     FINISHED_SUPERSEDED=FINISHED_SUPERSEDED,
 )
 
-# Click whichever of the options is not selected now (so every click is a real change), wait
-# for the next finished run and two animation frames (the browser has painted what it
-# received); return the milliseconds on the page clock, or TIMED_OUT, MISSING (the options are
-# not on the page) or FAILED (the run ended in an error). Options are found by their text
-# each time: a rerun may remount them.
+# Click the option WATCH_JS's pick() gives, wait for the next finished run and two animation
+# frames (the browser has painted what it received); return the milliseconds on the page
+# clock, or TIMED_OUT, MISSING (the options are not on the page) or FAILED (the run ended in
+# an error).
 TIMED_OUT, MISSING, FAILED = -1, -2, -3
 RERUN_JS = """
 async ([texts, timeoutMs]) => {
-  const labels = texts.map((t) => [...document.querySelectorAll("[data-testid='stApp'] label")]
-    .find((l) => l.innerText.trim().startsWith(t)));
-  if (labels.some((l) => !l)) return MISSING;
-  const label = labels.find((l) => !(l.querySelector("input") || {}).checked) || labels[0];
+  const label = window.__planBench.pick(texts);
+  if (!label) return MISSING;
   const finished = window.__planBench.nextFinish(timeoutMs);
   const t0 = performance.now();
   label.click();

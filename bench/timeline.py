@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parent))  # run as a script: the bench modules
@@ -37,26 +37,37 @@ sys.path.insert(0, str(HERE.parent))  # run as a script: the bench modules
 LOG_ENV = "BENCH_TIMELINE_LOG"
 
 
-def targets() -> list[tuple[str, Any, str, Callable[..., str]]]:
-    """The Streamlit functions the server's log wraps: (step, owner, name, what it logs)."""
+class Target(NamedTuple):
+    """A Streamlit function the server's log wraps: the step logged as it is called, what the
+    line says (from its arguments), and the step logged when it returns, if any."""
+
+    step: str
+    owner: Any
+    name: str
+    what: Callable[..., str]
+    end: str | None = None
+
+
+def targets() -> list[Target]:
+    """The Streamlit functions the server's log wraps."""
     import streamlit.runtime.runtime as runtime
     import streamlit.runtime.scriptrunner.script_runner as script_runner
     from streamlit.web.server.starlette import starlette_websocket
 
     return [
-        (
+        Target(
             "queued",  # a ForwardMsg handed to the websocket's send queue
             starlette_websocket.StarletteSessionClient,
             "write_forward_msg",
             lambda _self, msg: msg.WhichOneof("type"),
         ),
-        (
+        Target(
             "received",  # a BackMsg: the answer ("rerun_script") among others
             runtime.Runtime,
             "handle_backmsg",
             lambda _self, _session, msg: msg.WhichOneof("type"),
         ),
-        ("exec", script_runner, "exec_func_with_error_handling", lambda *_: "-"),
+        Target("exec", script_runner, "exec_func_with_error_handling", lambda *_: "-", "exec_end"),
     ]
 
 
@@ -71,18 +82,18 @@ def _serve(log_path: str) -> None:
         with lock:
             log.write(f"{time.time() * 1000:.3f} {step} {what}\n")
 
-    def logged(step: str, call: Callable[..., Any], what: Callable[..., str]) -> Callable[..., Any]:
+    def logged(target: Target, call: Callable[..., Any]) -> Callable[..., Any]:
         def step_then_call(*args: Any, **kwargs: Any) -> Any:
-            write(step, what(*args))
+            write(target.step, target.what(*args))
             result = call(*args, **kwargs)
-            if step == "exec":
-                write("exec_end", "-")
+            if target.end:
+                write(target.end, "-")
             return result
 
         return step_then_call
 
-    for step, owner, name, what in targets():
-        setattr(owner, name, logged(step, getattr(owner, name), what))
+    for target in targets():
+        setattr(target.owner, target.name, logged(target, getattr(target.owner, target.name)))
     sys.argv = ["streamlit", *sys.argv[1:]]
     main()
 
@@ -109,10 +120,8 @@ RECORD_JS = """
 ANSWER_JS = """
 async ([texts, timeoutMs]) => {
   const now = () => performance.timeOrigin + performance.now();
-  const labels = texts.map((t) => [...document.querySelectorAll("[data-testid='stApp'] label")]
-    .find((l) => l.innerText.trim().startsWith(t)));
-  if (labels.some((l) => !l)) throw new Error(`answer options ${texts} not on the page`);
-  const label = labels.find((l) => !(l.querySelector("input") || {}).checked) || labels[0];
+  const label = window.__planBench.pick(texts);  // bench/page_clock.py
+  if (!label) throw new Error(`answer options ${texts} not on the page`);
   const finished = window.__planBench.nextFinish(timeoutMs);
   window.__timeline = {sent: null, arrived: []};
   const click = now();

@@ -55,5 +55,6 @@ def test_server_lines_a_little_before_the_click_count_for_clock_skew() -> None:
 
 def test_every_wrapped_streamlit_function_exists() -> None:
     """A Streamlit upgrade that renames one would leave its step out of every answer."""
-    for step, owner, name, _what in targets():
-        assert callable(getattr(owner, name)), f"{step}: {owner.__name__}.{name}"
+    for target in targets():
+        owner, name = target.owner, target.name
+        assert callable(getattr(owner, name)), f"{target.step}: {owner.__name__}.{name}"
