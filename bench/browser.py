@@ -53,6 +53,15 @@ OURS_TRIGGERS = {
 }
 BASE_TRIGGERS = {"answer": BASE_LABELS, "key": None, "paced": BASE_LABELS}
 PACE_S = 1.0
+# On a fresh page the browser runs each element's update code for the first time on the first
+# answer, and keeps getting faster over the next ones as it compiles what runs most; our page
+# has more kinds of element to warm than the baseline, so it takes longer to settle. Every app
+# gets the same WARMUP_ANSWERS answers on each fresh page before the timed ones, so that a
+# ratio compares settled pages and not how much of each sample was warm-up. The warm-up
+# answers are timed too and reported in two parts: the first answer, and the rest.
+WARMUP_ANSWERS = 16
+WARM_UP_PARTS = {"first_answer": (0, 1), "warming": (1, WARMUP_ANSWERS)}
+ANSWERS = 8  # timed reruns per app and trigger
 CPU_TRIGGERS = ("answer", "paced")  # the reruns whose CPU is measured
 CHART_TRIGGERS = {"answer": BASE_LABELS}
 STILL_TRIGGERS = {"answer": OURS_LABELS}
@@ -71,6 +80,8 @@ RATIOS = {
     "still_all": (("still_all", "answer"), ("baseline", "answer")),
     "still_url": (("still_url", "answer"), ("baseline", "answer")),
     "first": (("ours", "first"), ("baseline", "first")),
+    "first_answer": (("ours", "first_answer"), ("baseline", "first_answer")),
+    "warming": (("ours", "warming"), ("baseline", "warming")),
 }
 
 
@@ -84,20 +95,20 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
     the CPU time each process spent (bench/proc_cpu.py), per answer: "<app>_cpu_<group>_ms"
     back to back, "<app>_paced_cpu_<group>_ms" paced, the pauses' CPU included.
 
-    Each round opens a fresh context per app and times 6 reruns per trigger (12 answers for
-    the baseline, which is compared with two of ours). This machine is shared and its speed
-    drifts from minute to minute, so every ratio is taken within a round, where the apps ran
-    seconds apart, and the median of the rounds' ratios is reported; the apps take turns at
-    going first.
+    Each round opens a fresh context per app. Every app first gives WARMUP_ANSWERS changed
+    answers, reported apart (WARM_UP_PARTS), then times ANSWERS reruns per trigger. This
+    machine is shared and its speed drifts from minute to minute, so every ratio is taken
+    within a round, where the apps ran seconds apart, and the median of the rounds' ratios is
+    reported; the apps take turns at going first.
     """
     apps = [
-        ("ours", servers["ours"], OURS_TRIGGERS, 6, OURS_LABELS),
-        ("baseline", servers["baseline"], BASE_TRIGGERS, 12, BASE_LABELS),
-        ("chart", servers["chart"], CHART_TRIGGERS, 6, BASE_LABELS),
-        ("frame", servers["frame"], CHART_TRIGGERS, 6, BASE_LABELS),
-        ("still_chart", servers["still_chart"], STILL_TRIGGERS, 6, OURS_LABELS),
-        ("still_all", servers["still_all"], STILL_TRIGGERS, 6, OURS_LABELS),
-        ("still_url", servers["still_url"], STILL_TRIGGERS, 6, OURS_LABELS),
+        ("ours", servers["ours"], OURS_TRIGGERS, OURS_LABELS),
+        ("baseline", servers["baseline"], BASE_TRIGGERS, BASE_LABELS),
+        ("chart", servers["chart"], CHART_TRIGGERS, BASE_LABELS),
+        ("frame", servers["frame"], CHART_TRIGGERS, BASE_LABELS),
+        ("still_chart", servers["still_chart"], STILL_TRIGGERS, OURS_LABELS),
+        ("still_all", servers["still_all"], STILL_TRIGGERS, OURS_LABELS),
+        ("still_url", servers["still_url"], STILL_TRIGGERS, OURS_LABELS),
     ]
     cpu: dict[tuple[str, str], Counter[str]] = {}  # (app, trigger) -> group -> CPU ms
     answered: dict[tuple[str, str], int] = {}
@@ -105,11 +116,15 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
     every: dict[tuple[str, str], list[float]] = {}
     for index in range(rounds):
         medians: dict[tuple[str, str], float] = {}
-        for name, server, triggers, answers, labels in apps if index % 2 == 0 else apps[::-1]:
+        for name, server, triggers, labels in apps if index % 2 == 0 else apps[::-1]:
             context = await new_context(browser, viewport={"width": 1280, "height": 900})
             page, first = await open_page(context, server.url, labels)
+            warm_up = await time_reruns(page, labels, WARMUP_ANSWERS)
             medians[name, "first"] = first
             every.setdefault((name, "first"), []).append(first)
+            for trigger, (start, end) in WARM_UP_PARTS.items():
+                medians[name, trigger] = statistics.median(warm_up[start:end])
+                every.setdefault((name, trigger), []).extend(warm_up[start:end])
             others = [other.proc.pid for other in servers.values() if other is not server]
             for trigger, options in triggers.items():
                 if trigger in CPU_TRIGGERS:  # the CPU of changed answers only
@@ -118,7 +133,7 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
                 times = await time_reruns(
                     page,
                     options,
-                    answers if trigger == "answer" else 6,
+                    ANSWERS,
                     pause_s=PACE_S if trigger == "paced" else 0.0,
                 )
                 if trigger in CPU_TRIGGERS:
@@ -128,7 +143,7 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
                 every.setdefault((name, trigger), []).extend(times)
             await context.close()
         per_round.append(medians)
-    out: dict[str, float] = {"rounds": rounds, "reruns": rounds * 6}
+    out: dict[str, float] = {"rounds": rounds, "reruns": rounds * ANSWERS}
     for (name, trigger), values in every.items():
         out[f"{name}_{trigger}_ms"] = statistics.median(values)
     for ratio, (ours_key, base_key) in RATIOS.items():
