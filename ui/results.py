@@ -84,7 +84,7 @@ def show_mix(plan: Plan) -> None:
         body = "No new hires: your team already covers what this stage needs."
     st.markdown(
         f"### Who to hire, in this order\n\n{body}\n\n"
-        f":small[:gray[Team this stage needs vs the team you have: {gap}.]]",
+        f":small[:gray[What this stage needs and who is on the team now — {gap}.]]",
         anchors=False,
         width="stretch",
     )
