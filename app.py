@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.nav import navigate
+from ui.transport import send_at_once
 
 st.set_page_config(
     page_title="ML Team-Mix Planner",
@@ -10,6 +11,7 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed",
 )
+send_at_once()  # once per server process: see ui/transport.py
 PAGES = [
     st.Page("app_pages/plan.py", title="Plan", default=True),
     st.Page("app_pages/assumptions.py", title="Assumptions"),
