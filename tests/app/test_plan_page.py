@@ -90,7 +90,11 @@ def test_existing_team_changes_the_mix():
     at.number_input(key="plan.have_researchers").set_value(1).run()
     assert [title for title, _ in mix_hires(at)] == ["Model developer"]
     assert "Your ML team today: 1 researcher" in [e.label for e in at.expander]
-    (mix,) = [m.value for m in at.markdown if "What this stage needs and who is on the team now — " in m.value]
+    (mix,) = [
+        m.value
+        for m in at.markdown
+        if "What this stage needs and who is on the team now — " in m.value
+    ]
     assert "model researchers: 1 needed, 1 on the team" in mix
 
 
