@@ -45,11 +45,11 @@ BASE_LABELS = ["b", "a"]
 # "paced": the same answers as "answer", each after a second of the page to itself, as a
 # person answers: work a page leaves for after the paint (our address, ui/address.py) is
 # then done between answers, not during the next one, and its CPU is still counted.
-OURS_TRIGGERS = {
+OURS_TRIGGERS = {  # in the baseline's order, so "paced" comes as many answers in on both
     "answer": OURS_LABELS,
     "key": None,
-    "same_plan": OURS_SAME_PLAN_LABELS,
     "paced": OURS_LABELS,
+    "same_plan": OURS_SAME_PLAN_LABELS,
 }
 BASE_TRIGGERS = {"answer": BASE_LABELS, "key": None, "paced": BASE_LABELS}
 PACE_S = 1.0

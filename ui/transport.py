@@ -14,16 +14,21 @@ served with before, turned Nagle off on every websocket.
 connection it accepts from then on, and on the connections already open. It reaches them
 through Streamlit's and uvicorn's own objects (see `_server_sockets`), once per server
 process; if those are not there (another Streamlit version, or no server, as in AppTest) it
-does nothing and the app works as before. tests/test_transport.py fails if they move.
+does nothing and the app works as before. tests/e2e/test_transport.py, against a real server,
+fails if they move.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import socket
+import threading
 from collections.abc import Iterator
 from typing import Any
 
+_LOG = logging.getLogger(__name__)
+_lock = threading.Lock()  # two sessions may open at once
 _done = False
 
 
@@ -57,14 +62,19 @@ def _running_servers() -> list[Any]:
         from streamlit.web.server.starlette.starlette_server import UvicornServer
     except ImportError:
         return []
-    return [o for o in gc.get_objects() if isinstance(o, UvicornServer)]
+    return [o for o in gc.get_objects() if type(o) is UvicornServer]
 
 
 def send_at_once() -> int:
     """Set TCP_NODELAY on this process's server sockets, the first time it is called; the
-    number of sockets set."""
+    number of sockets set. Never raises: without it the app is only slower."""
     global _done
-    if _done:
-        return 0
-    _done = True
-    return sum(no_delay(sock) for sock in _server_sockets(_running_servers()))
+    with _lock:
+        if _done:
+            return 0
+        _done = True
+        try:
+            return sum(no_delay(sock) for sock in _server_sockets(_running_servers()))
+        except Exception:  # Streamlit's or uvicorn's objects changed shape
+            _LOG.warning("TCP_NODELAY not set on the server's sockets", exc_info=True)
+            return 0

@@ -30,4 +30,5 @@ def test_server_sockets_send_small_messages_at_once(browser) -> None:
     # Once per process: the second visit sets nothing and finds every socket already set.
     second = re.match(r"set (\d+); flags \[(.*)\]", again)
     assert second and second.group(1) == "0", again
-    assert {int(f) for f in second.group(2).split(",")} == {1}, again
+    again_flags = [int(f) for f in second.group(2).split(",")]
+    assert len(again_flags) >= 2 and set(again_flags) == {1}, again
