@@ -1,4 +1,5 @@
-"""ML Team-Mix Planner — the picture frame: page config and navigation only."""
+"""ML Team-Mix Planner — the picture frame: page config, navigation, and once per server
+process the sockets (ui/transport.py)."""
 
 import streamlit as st
 
