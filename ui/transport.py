@@ -69,6 +69,8 @@ def send_at_once() -> int:
     """Set TCP_NODELAY on this process's server sockets, the first time it is called; the
     number of sockets set. Never raises: without it the app is only slower."""
     global _done
+    if _done:  # every full run after the first: no lock to take
+        return 0
     with _lock:
         if _done:
             return 0
