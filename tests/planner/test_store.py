@@ -9,9 +9,12 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import time
+import types
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -111,12 +114,27 @@ def _save_many(url: str, worker: int, count: int, start=None) -> None:
         store.save(f"worker {worker} scenario {i}", {"seed": str(i)})
 
 
+@contextmanager
+def _spawning() -> Iterator[multiprocessing.context.SpawnContext]:
+    """A spawn context whose processes start from a bare main module. Streamlit's AppTest
+    leaves the last app script it ran as sys.modules["__main__"], and a spawned process runs
+    the parent's main module again as it starts: after the app tests, that was app.py."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield multiprocessing.get_context("spawn")
+    finally:
+        sys.modules["__main__"] = main
+
+
 def _concurrent(url: str, workers: int = 4, count: int = 25) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    start = ctx.Event()
-    procs = [ctx.Process(target=_save_many, args=(url, w, count, start)) for w in range(workers)]
-    for p in procs:
-        p.start()
+    with _spawning() as ctx:
+        start = ctx.Event()
+        procs = [
+            ctx.Process(target=_save_many, args=(url, w, count, start)) for w in range(workers)
+        ]
+        for p in procs:
+            p.start()
     start.set()
     for p in procs:
         p.join(timeout=120)
@@ -136,11 +154,13 @@ def _open_together(urls: list[str], worker: int, barrier) -> None:
 
 
 def _create_at_once(urls: list[str], workers: int = 6) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    barrier = ctx.Barrier(workers)
-    procs = [ctx.Process(target=_open_together, args=(urls, w, barrier)) for w in range(workers)]
-    for p in procs:
-        p.start()
+    with _spawning() as ctx:
+        barrier = ctx.Barrier(workers)
+        procs = [
+            ctx.Process(target=_open_together, args=(urls, w, barrier)) for w in range(workers)
+        ]
+        for p in procs:
+            p.start()
     for p in procs:
         p.join(timeout=120)
         assert p.exitcode == 0
