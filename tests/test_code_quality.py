@@ -63,34 +63,41 @@ def test_counts_are_written_out_not_as_noun_s():
     assert offenders == []
 
 
-def test_the_one_script_in_the_page_is_ours_and_takes_data_only():
-    """The page runs one script of ours (ui/address.py): the component is declared with
-    JavaScript only, no HTML or CSS, and that script is a constant that never writes markup.
-    What it gets from a run travels as data."""
+# Our scripts in the page (st.components.v2): module -> the keywords its one component is
+# declared with. No HTML: what a script shows, it builds from data.
+SCRIPTS = {"ui/address.py": ["js"], "ui/nav.py": ["js", "css"]}
+MARKUP_SINKS = (
+    "innerHTML",
+    "outerHTML",
+    "insertAdjacentHTML",
+    "document.write",
+    "eval",
+    "Function(",
+)
+
+
+def test_our_scripts_in_the_page_are_constants_that_take_data_only():
+    """The page runs two scripts of ours (ui/address.py, ui/nav.py). Each component is
+    declared with module constants, JavaScript and at most CSS, no HTML; no script writes
+    markup. What a script gets from a run travels as data."""
     users = sorted(str(rel) for rel, text in _sources() if "components.v2" in text)
-    assert users == ["ui/address.py"]
-    tree = ast.parse((ROOT / "ui" / "address.py").read_text(encoding="utf-8"))
-    declared = [
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "component"
-    ]
-    assert len(declared) == 1
-    assert [k.arg for k in declared[0].keywords] == ["js"]
-    assert isinstance(declared[0].keywords[0].value, ast.Name)  # the module's constant
+    assert users == sorted(SCRIPTS)
+    for rel, keywords in SCRIPTS.items():
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        declared = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "component"
+        ]
+        assert len(declared) == 1, rel
+        assert [k.arg for k in declared[0].keywords] == keywords, rel
+        assert all(isinstance(k.value, ast.Name) for k in declared[0].keywords), rel
 
-    from ui import address
+    from ui import address, nav
 
-    script = address._JS
-    for sink in (
-        "innerHTML",
-        "outerHTML",
-        "insertAdjacentHTML",
-        "document.write",
-        "eval",
-        "Function(",
-    ):
-        assert sink not in script
-    assert "history.replaceState" in script and "data.search" in script
+    for script in (address._JS, nav._JS):
+        assert not [sink for sink in MARKUP_SINKS if sink in script]
+    assert "history.replaceState" in address._JS and "data.search" in address._JS
+    assert "textContent = title" in nav._JS and "createElement" in nav._JS

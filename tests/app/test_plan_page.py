@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import plotly.io as pio
@@ -237,9 +238,10 @@ def _elements(node) -> int:
 
 
 def _link_row(at: AppTest):
-    """The row of page links at the top of the main area (ui/nav.py)."""
+    """The row of page links at the top of the main area: one element (ui/nav.py)."""
     row = at.main.children[0]
     assert row.proto.id.endswith("-nav")
+    assert row.proto.component_name == "planner_nav"
     return row
 
 
@@ -261,18 +263,26 @@ def test_default_view_stays_within_its_element_budget():
 PAGE_TITLES = ["Plan", "Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data"]
 
 
-@pytest.mark.parametrize("path", ["app_pages/plan.py", "app_pages/about_data.py"])
-def test_every_page_opens_under_the_row_of_links_to_all_six(path):
+@pytest.mark.parametrize(
+    ("path", "current"), [("app_pages/plan.py", 0), ("app_pages/about_data.py", 5)]
+)
+def test_every_page_opens_under_the_row_of_links_to_all_six(path, current):
     """The row at the top (ui/nav.py, not Streamlit's header navigation) links every page, in
-    order, on whichever page is open; the Plan page's own links come after it."""
+    order, on whichever page is open, and marks the open one."""
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
     at.switch_page(path).run()
     assert not at.exception
-    row = _link_row(at)
-    assert row.proto.flex_container.direction == row.proto.flex_container.HORIZONTAL
-    assert [link.proto.label for link in row.children.values()] == PAGE_TITLES
-    pages = [link.proto.page for link in row.children.values()]
-    assert pages == ["", "assumptions", "scenarios", "hiring_kit", "your_data", "about_data"]
+    data = json.loads(_link_row(at).proto.json)
+    assert [title for _, title in data["links"]] == PAGE_TITLES
+    assert [href for href, _ in data["links"]] == [
+        "./",
+        "./assumptions",
+        "./scenarios",
+        "./hiring_kit",
+        "./your_data",
+        "./about_data",
+    ]
+    assert data["current"] == current
 
 
 def test_mix_table_ends_with_the_total_and_states_the_run_rate():

@@ -145,6 +145,47 @@ def test_presentation_figures_are_not_cut_off(browser, app_url, width, height):
         page.close()
 
 
+def test_the_row_of_links_moves_between_pages_within_the_visit(browser, app_url):
+    """The row at the top is a navigation landmark of real links (ui/nav.py): a click opens
+    the page in this visit, answers kept; the open page is marked; a Ctrl-click opens a new
+    tab and leaves this one where it was."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(app_url)
+        _settle(page)
+        nav = page.get_by_role("navigation", name="Pages")
+        links = nav.get_by_role("link")
+        assert links.all_inner_texts() == [
+            "Plan",
+            "Assumptions",
+            "Scenarios",
+            "Hiring kit",
+            "Your data",
+            "About the data",
+        ]
+        assert nav.locator("[aria-current='page']").inner_text() == "Plan"
+        page.get_by_text("Proven — a model already moves a business metric").click()
+        page.wait_for_function("() => location.search.includes('problem=proven')")
+        nav.get_by_role("link", name="About the data").click()
+        page.wait_for_url("**/about_data")
+        page.wait_for_selector(IDLE, timeout=30_000)
+        assert page.locator("h1").first.inner_text() == "About the data"
+        assert nav.locator("[aria-current='page']").inner_text() == "About the data"
+        with context.expect_page() as opened:
+            nav.get_by_role("link", name="Scenarios").click(modifiers=["Control"])
+        assert opened.value.url.endswith("/scenarios")
+        opened.value.close()
+        assert page.url.endswith("/about_data")
+        nav.get_by_role("link", name="Plan").focus()
+        page.keyboard.press("Enter")
+        _settle(page)
+        assert page.get_by_label("Proven — a model already moves a business metric").is_checked()
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
 def test_edit_an_assumption_and_see_the_plan_cost_move(
     browser, app_url, screenshots, width, height
