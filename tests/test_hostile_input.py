@@ -96,8 +96,10 @@ def test_random_bytes_as_upload(data):
 
 
 def test_production_settings_hide_errors_and_limit_uploads():
-    """Visitors never see tracebacks; uploads are capped; XSRF protection is on."""
+    """Visitors never see tracebacks; uploads are capped; XSRF protection is on; no other
+    site's frame may send the app commands."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] in ("none", "type")
+    assert config["client"]["allowedOrigins"] == []
     assert 1 <= config["server"]["maxUploadSize"] <= 25
     assert config["server"]["enableXsrfProtection"] is True
