@@ -8,9 +8,9 @@ import pytest
 from ui.nav import chosen
 
 
-@pytest.mark.parametrize(("clicked", "expected"), [(0, 0), (5, 5), (3, 3)])
-def test_a_click_on_another_page_switches_to_it(clicked, expected):
-    assert chosen(clicked, 6, current=1) == expected
+@pytest.mark.parametrize("clicked", [0, 3, 5])
+def test_a_click_on_another_page_switches_to_it(clicked):
+    assert chosen(clicked, 6, current=1) == clicked
 
 
 @pytest.mark.parametrize(

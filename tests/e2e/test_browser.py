@@ -147,10 +147,13 @@ def test_presentation_figures_are_not_cut_off(browser, app_url, width, height):
 
 def test_the_row_of_links_moves_between_pages_within_the_visit(browser, app_url):
     """The row at the top is a navigation landmark of real links (ui/nav.py): a click opens
-    the page in this visit, answers kept; the open page is marked; a Ctrl-click opens a new
-    tab and leaves this one where it was."""
+    the page in this visit, answers kept, with one history entry so that one Back returns;
+    the open page is marked, and clicking it does nothing; a Ctrl-click opens a new tab and
+    leaves this one as it was; a link used from the keyboard keeps the focus."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    proven = "Proven — a model already moves a business metric"
+    history = "() => history.length"
     try:
         page.goto(app_url)
         _settle(page)
@@ -165,22 +168,33 @@ def test_the_row_of_links_moves_between_pages_within_the_visit(browser, app_url)
             "About the data",
         ]
         assert nav.locator("[aria-current='page']").inner_text() == "Plan"
-        page.get_by_text("Proven — a model already moves a business metric").click()
-        page.wait_for_function("() => location.search.includes('problem=proven')")
+        page.get_by_text(proven).click()
+        assert _query(page, "?problem=proven") == "?problem=proven"
+        entries = page.evaluate(history)
         nav.get_by_role("link", name="About the data").click()
         page.wait_for_url("**/about_data")
         page.wait_for_selector(IDLE, timeout=30_000)
         assert page.locator("h1").first.inner_text() == "About the data"
         assert nav.locator("[aria-current='page']").inner_text() == "About the data"
+        assert page.evaluate(history) == entries + 1
+        nav.get_by_role("link", name="About the data").click()  # the open page
         with context.expect_page() as opened:
             nav.get_by_role("link", name="Scenarios").click(modifiers=["Control"])
         assert opened.value.url.endswith("/scenarios")
         opened.value.close()
+        page.wait_for_timeout(1000)  # time for a page change or a rerun, if one had started
+        page.wait_for_selector(IDLE, timeout=30_000)
         assert page.url.endswith("/about_data")
-        nav.get_by_role("link", name="Plan").focus()
-        page.keyboard.press("Enter")
+        assert page.evaluate(history) == entries + 1
+        page.go_back()
         _settle(page)
-        assert page.get_by_label("Proven — a model already moves a business metric").is_checked()
+        assert page.get_by_label(proven).is_checked()
+        scenarios = nav.get_by_role("link", name="Scenarios")
+        scenarios.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/scenarios")
+        page.wait_for_selector(IDLE, timeout=30_000)
+        assert scenarios.evaluate("el => el.getRootNode().activeElement === el")
         assert page.locator("[data-testid='stException']").count() == 0
     finally:
         context.close()
