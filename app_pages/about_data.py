@@ -6,9 +6,19 @@ import pandas as pd
 import streamlit as st
 
 from planner.derive import load_rules, load_series
-from planner.models import LOCATION_TITLE, Location
-from planner.rules import FAILURE_TITLE, QUESTION_TITLE, SCORES
-from ui.data import active_table, shipped_data, uploaded
+from planner.models import LOCATION_TITLE, Archetype, Location
+from planner.rules import (
+    BREADTH_WEIGHT,
+    FAILURE_TITLE,
+    MAX_HIRES_PER_ARCHETYPE,
+    MODELS_PER_DEVELOPER,
+    MODELS_PER_OPERATOR,
+    PRODUCTS_PER_DEVELOPER,
+    PRODUCTS_PER_RESEARCHER,
+    QUESTION_TITLE,
+    SCORES,
+)
+from ui.data import active_table, case_book, shipped_data, uploaded
 
 shipped, assumptions, fx = shipped_data()
 rules = load_rules()
@@ -132,7 +142,10 @@ st.subheader("6. How the diagnosis is scored", anchor=False)
 st.write(
     "Each answer adds points to the failures it makes more likely. The highest total is the "
     "next likely failure; on a tie the earlier rung of the ladder wins, because a model that "
-    "does not work yet cannot cause operational trouble."
+    "does not work yet cannot cause operational trouble. Two gates come first: with no model "
+    "live, operational complexity is ruled out; and products and regions count fully only from "
+    "two live models (half with one), because breadth without live models is not yet "
+    "operational work."
 )
 score_rows = [
     {
@@ -144,3 +157,57 @@ score_rows = [
     for answer, points in answers.items()
 ]
 st.dataframe(pd.DataFrame(score_rows), hide_index=True, width="stretch", key="about.scores")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {"Live models at least": low, "Weight of products and regions": f"{w:.0%}", "Why": why}
+            for low, w, why in BREADTH_WEIGHT
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    key="about.gates",
+)
+
+st.subheader("7. How many people each stage needs", anchor=False)
+st.write(
+    "Our assumptions, drawn from the article's ladder and the case book below; the team you "
+    "already have is subtracted, and nobody is hired twice for one seat."
+)
+per_op = ", ".join(f"{m.value.replace('_', ' ')} data {n}" for m, n in MODELS_PER_OPERATOR.items())
+st.markdown(
+    "- **Weak problem validation:** one model researcher and one model developer; no operator.\n"
+    "- **Brittle deployment:** one model developer (one per three researchers you already "
+    "have), and operators for the live models; no operator while nothing is live.\n"
+    f"- **Operational complexity:** researchers one per {PRODUCTS_PER_RESEARCHER} products; "
+    f"developers one per {PRODUCTS_PER_DEVELOPER} products or {MODELS_PER_DEVELOPER} live models; "
+    "operators at least one per region.\n"
+    f"- **Live models one operator keeps healthy:** {per_op}.\n"
+    f"- At most {MAX_HIRES_PER_ARCHETYPE} hires per archetype in one plan; the rest is a second "
+    "round."
+)
+
+st.subheader("8. Situations like yours: the case book", anchor=False)
+st.write(
+    "Realistic companies, what an experienced head of ML would do, and why. The planner is "
+    "tested against every row; the last column says where we changed a rule after arguing a "
+    "row through."
+)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Company": c.company,
+                "Next failure": FAILURE_TITLE[c.next_failure],
+                "Live models": c.answers.live_models,
+                "Team (R/D/O)": "/".join(str(c.answers.have(a)) for a in Archetype),
+                "What a head of ML would do": c.head_of_ml,
+                "Why": c.why,
+            }
+            for c in case_book()
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    key="about.cases",
+)

@@ -137,6 +137,8 @@ def plan_markdown(plan: Plan) -> str:
     ]
     if plan.warnings:
         out.append("## Warnings\n" + "\n".join(f"- {w}" for w in plan.warnings))
+    if plan.notes:
+        out.append("## Notes\n" + "\n".join(f"- {n}" for n in plan.notes))
     out.append(
         f"## Cost\nFully loaded first year: **{money(plan.cost.first_year_total, cur)}**; "
         f"run rate {money(plan.cost.run_rate, cur)} a year."

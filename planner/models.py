@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -174,6 +174,7 @@ class Driver(BaseModel):
     question: str
     answer: str
     points: dict[Failure, int]
+    note: str = ""  # why the answer's points do not count here (a gate), if they do not
 
 
 class Diagnosis(BaseModel):
@@ -184,6 +185,31 @@ class Diagnosis(BaseModel):
     scores: dict[Failure, int]
     drivers: tuple[Driver, ...]
     reasons: tuple[str, ...]
+
+
+class Advice(BaseModel):
+    """One piece of stage advice: a warning about the plan, or a note on how to carry it out.
+
+    `code` is stable (tests, exports and the case book match on it); `text` is for people.
+    """
+
+    model_config = _FROZEN
+
+    code: str
+    severity: Literal["high", "medium", "note"]
+    text: str
+
+
+class DataWork(BaseModel):
+    """The data work ad hoc data calls for before models can be trusted, and who does it."""
+
+    model_config = _FROZEN
+
+    owner: Literal["first_developer", "existing_developer", "first_hire", "data_engineer"]
+    months: int
+    text: str
+    cost: float | None = None  # the owner's pay for those months, or a data engineer's year
+    in_totals: bool = True  # False when the cost is of a hire the plan's totals leave out
 
 
 class Hire(BaseModel):
@@ -375,11 +401,18 @@ class Plan(BaseModel):
     hires: tuple[Hire, ...]
     warnings: tuple[str, ...]
     bands: tuple[Band, ...]
+    advice: tuple[Advice, ...] = ()  # every warning and note with its code, in that order
+    data_work: DataWork | None = None
     cost: CostSummary
     outlook: Outlook | None = None
     quarters: QuarterPlan | None = None
     comparison: ReqComparison | None = None
     sensitivity: tuple[SensitivityRow, ...] = ()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """How to carry the plan out: the existing team, the data work, the operator's timing."""
+        return tuple(a.text for a in self.advice if a.severity == "note")
 
     def hires_per_archetype(self) -> dict[Archetype, int]:
         return {line.archetype: line.hires for line in self.mix}

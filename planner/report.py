@@ -117,6 +117,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         ],
         "reasons": list(d.reasons),
         "warnings": list(plan.warnings),
+        "notes": list(plan.notes),
+        "advice": [a.model_dump() for a in plan.advice],
+        "data_work": plan.data_work.model_dump() if plan.data_work else None,
         "cost": {
             "currency": cost.currency,
             "pay_percentile": cost.pay_percentile,
@@ -232,6 +235,8 @@ def plan_to_text(plan: Plan) -> str:
     ))  # fmt: skip
     if plan.warnings:
         out += ["", "Warnings:", *(f"  ! {w}" for w in plan.warnings)]
+    if plan.notes:
+        out += ["", "Notes:", *(f"  - {n}" for n in plan.notes)]
     if plan.outlook and plan.hires:
         o = plan.outlook
         out += [

@@ -13,14 +13,13 @@ from collections.abc import Mapping
 from planner.models import (
     Answers,
     Archetype,
+    DataMaturity,
     Diagnosis,
     Driver,
     Failure,
     Hire,
     Level,
     MixLine,
-    PlannedReq,
-    count,
 )
 
 WPV = Failure.WEAK_PROBLEM_VALIDATION
@@ -69,7 +68,8 @@ def _pts(wpv: int = 0, bd: int = 0, oc: int = 0) -> dict[Failure, int]:
     return {WPV: wpv, BD: bd, OC: oc}
 
 
-# Points per answer. Count answers are bucketed first (see _bucket).
+# Points per answer. Counts are bucketed first (see LIVE_BUCKETS and _bucket); the live-model
+# count has five buckets because 2 live models are not 30: operational load grows with the count.
 SCORES: Mapping[str, Mapping[str, dict[Failure, int]]] = {
     "data_maturity": {
         "ad_hoc": _pts(wpv=2),  # hand-checked labels make any offline result shaky
@@ -84,11 +84,35 @@ SCORES: Mapping[str, Mapping[str, dict[Failure, int]]] = {
     "live_models": {
         "0": _pts(wpv=1, bd=1),
         "1": _pts(bd=3),  # revenue rests on one model
-        "2+": _pts(bd=2, oc=4),
+        "2-3": _pts(bd=1, oc=3),
+        "4-9": _pts(bd=1, oc=4),
+        "10+": _pts(oc=7),  # more models than anyone can watch by hand
     },
-    "products": {"1": _pts(), "2": _pts(oc=3), "3+": _pts(oc=4)},
-    "regions": {"1": _pts(), "2": _pts(oc=3), "3+": _pts(oc=4)},
+    "products": {"1": _pts(), "2": _pts(oc=4), "3+": _pts(oc=5)},
+    "regions": {"1": _pts(), "2": _pts(oc=4), "3+": _pts(oc=5)},
 }
+LIVE_BUCKETS: tuple[tuple[int, str], ...] = ((10, "10+"), (4, "4-9"), (2, "2-3"), (1, "1"))
+
+# Gates: breadth (products, regions) weighs only as much as there are live models to spread.
+# Breadth without a live model is not operational complexity; one model served widely is still
+# mostly a deployment problem, so it counts half. Rows: (live models at least, weight, why).
+BREADTH_QUESTIONS = ("products", "regions")
+BREADTH_WEIGHT: tuple[tuple[int, float, str], ...] = (
+    (2, 1.0, ""),
+    (
+        1,
+        0.5,
+        "half weight with one live model: one model served widely is still mostly a "
+        "deployment problem",
+    ),
+    (
+        0,
+        0.0,
+        "no weight while no model is live: breadth without a live model is not yet "
+        "operational work",
+    ),
+)
+MIN_LIVE_FOR_FAILURE: Mapping[Failure, int] = {OC: 1}  # nothing live: nothing to operate
 
 QUESTION_TITLE: Mapping[str, str] = {
     "data_maturity": "Data maturity",
@@ -98,15 +122,19 @@ QUESTION_TITLE: Mapping[str, str] = {
     "regions": "Regions served by ML",
 }
 
-# Team each failure calls for. Counts grow with scale only at the operational-complexity rung.
-BASE_TEAM: Mapping[Failure, Mapping[Archetype, int]] = {
-    WPV: {Archetype.RESEARCHER: 1, Archetype.DEVELOPER: 1, Archetype.OPERATOR: 0},
-    BD: {Archetype.RESEARCHER: 0, Archetype.DEVELOPER: 1, Archetype.OPERATOR: 1},
-    OC: {Archetype.RESEARCHER: 1, Archetype.DEVELOPER: 1, Archetype.OPERATOR: 1},
+# Live models one operator can keep healthy, by data maturity (our assumption: shared features
+# and lineage make each model cheaper to watch; hand-built data makes each one a special case).
+MODELS_PER_OPERATOR: Mapping[DataMaturity, int] = {
+    DataMaturity.AD_HOC: 4,
+    DataMaturity.REPEATABLE: 6,
+    DataMaturity.PLATFORM: 10,
 }
-PRODUCTS_PER_DEVELOPER = 2  # at scale: one developer per two ML products
-LIVE_MODELS_PER_OPERATOR = 3  # at scale: one operator per three live models ...
-# ... and at least one per region, so incidents are covered in each region's working hours.
+PRODUCTS_PER_DEVELOPER = 2  # at scale: one developer per two ML products ...
+MODELS_PER_DEVELOPER = 10  # ... and per ten live models, whichever needs more
+PRODUCTS_PER_RESEARCHER = 3  # at scale research is shared across products more than engineering
+# Once models must ship, researchers need someone to ship them: at least one developer per three
+# researchers on the team, or their work piles up offline (the team you have comes first).
+RESEARCHERS_PER_DEVELOPER = 3
 MAX_HIRES_PER_ARCHETYPE = 6  # a plan, not an org chart: beyond this, plan a second round
 
 # Hiring order: the archetype that guards against the diagnosed failure comes first.
@@ -134,15 +162,29 @@ def _bucket(n: int, top: int) -> str:
     return f"{top}+" if n >= top else str(n)
 
 
+def _live_bucket(n: int) -> str:
+    return next((name for low, name in LIVE_BUCKETS if n >= low), "0")
+
+
 def bucketed_answers(answers: Answers) -> dict[str, str]:
     """The answers as the keys of SCORES."""
     return {
         "data_maturity": answers.data_maturity.value,
         "problem_validation": answers.problem_validation.value,
-        "live_models": _bucket(answers.live_models, 2),
+        "live_models": _live_bucket(answers.live_models),
         "products": _bucket(answers.products, 3),
         "regions": _bucket(answers.regions, 3),
     }
+
+
+def _breadth_weight(question: str, answers: Answers) -> tuple[float, str]:
+    """How much a breadth answer's points count, and why ('' when in full)."""
+    if question not in BREADTH_QUESTIONS:
+        return 1.0, ""
+    weight, note = next((w, n) for low, w, n in BREADTH_WEIGHT if answers.live_models >= low)
+    if not any(SCORES[question][bucketed_answers(answers)[question]].values()):
+        return weight, ""  # nothing to weigh: say nothing
+    return weight, note
 
 
 def diagnose(answers: Answers) -> Diagnosis:
@@ -150,13 +192,17 @@ def diagnose(answers: Answers) -> Diagnosis:
     drivers: list[Driver] = []
     scores = dict.fromkeys(LADDER, 0)
     for question, bucket in bucketed_answers(answers).items():
-        points = SCORES[question][bucket]
-        drivers.append(Driver(question=question, answer=bucket, points=points))
+        weight, note = _breadth_weight(question, answers)
+        points = {f: int(p * weight) for f, p in SCORES[question][bucket].items()}
+        drivers.append(Driver(question=question, answer=bucket, points=points, note=note))
         for failure, p in points.items():
             scores[failure] += p
+    for failure, need in MIN_LIVE_FOR_FAILURE.items():
+        if answers.live_models < need:
+            scores[failure] = 0
     ranked = sorted(LADDER, key=lambda f: (-scores[f], LADDER.index(f)))
     next_failure, runner_up = ranked[0], ranked[1]
-    reasons = _reasons(drivers, scores, next_failure, runner_up)
+    reasons = _reasons(drivers, scores, next_failure, runner_up, answers)
     return Diagnosis(
         next_failure=next_failure,
         runner_up=runner_up,
@@ -167,7 +213,11 @@ def diagnose(answers: Answers) -> Diagnosis:
 
 
 def _reasons(
-    drivers: list[Driver], scores: dict[Failure, int], top: Failure, second: Failure
+    drivers: list[Driver],
+    scores: dict[Failure, int],
+    top: Failure,
+    second: Failure,
+    answers: Answers,
 ) -> list[str]:
     reasons = [
         f"{QUESTION_TITLE[d.question]} = {d.answer.replace('_', ' ')}: "
@@ -175,6 +225,16 @@ def _reasons(
         for d in sorted(drivers, key=lambda d: -d.points[top])
         if d.points[top] > 0
     ]
+    reasons += [
+        f"{QUESTION_TITLE[d.question]} = {d.answer.replace('_', ' ')}: {d.note}"
+        for d in drivers
+        if d.note
+    ]
+    if answers.live_models < MIN_LIVE_FOR_FAILURE[OC]:
+        reasons.append(
+            "No model is live, so operational complexity is ruled out: there is nothing to "
+            "operate yet."
+        )
     tie = " (a tie: the earlier rung wins)" if scores[top] == scores[second] else ""
     reasons.append(
         f"Runner-up: {FAILURE_TITLE[second].lower()} with {_points(scores[second])} "
@@ -187,15 +247,28 @@ def _points(n: int) -> str:
     return f"{n} point" if n == 1 else f"{n} points"
 
 
+def operators_for(answers: Answers) -> int:
+    """Operators the live models call for: none while nothing is live."""
+    if answers.live_models == 0:
+        return 0
+    return max(1, math.ceil(answers.live_models / MODELS_PER_OPERATOR[answers.data_maturity]))
+
+
 def target_team(failure: Failure, answers: Answers) -> dict[Archetype, int]:
     """Team size per archetype that the diagnosed stage calls for, before the existing team."""
-    team = dict(BASE_TEAM[failure])
-    if failure is OC:
-        team[Archetype.DEVELOPER] = max(1, math.ceil(answers.products / PRODUCTS_PER_DEVELOPER))
-        team[Archetype.OPERATOR] = max(
-            answers.regions, math.ceil(answers.live_models / LIVE_MODELS_PER_OPERATOR)
-        )
-    return team
+    r, d, o = Archetype.RESEARCHER, Archetype.DEVELOPER, Archetype.OPERATOR
+    if failure is WPV:
+        return {r: 1, d: 1, o: 0}
+    shippers = math.ceil(answers.have_researchers / RESEARCHERS_PER_DEVELOPER)
+    if failure is BD:
+        return {r: 0, d: max(1, shippers), o: operators_for(answers)}
+    developers = max(
+        math.ceil(answers.products / PRODUCTS_PER_DEVELOPER),
+        math.ceil(answers.live_models / MODELS_PER_DEVELOPER),
+        shippers,
+    )
+    researchers = math.ceil(answers.products / PRODUCTS_PER_RESEARCHER)
+    return {r: researchers, d: developers, o: max(answers.regions, operators_for(answers))}
 
 
 def recommend_mix(diagnosis: Diagnosis, answers: Answers) -> tuple[list[MixLine], list[Hire]]:
@@ -226,61 +299,3 @@ def recommend_mix(diagnosis: Diagnosis, answers: Answers) -> tuple[list[MixLine]
                 )
                 hires.append(Hire(order=len(hires) + 1, archetype=archetype, level=level))
     return lines, hires
-
-
-def stage_warnings(diagnosis: Diagnosis, answers: Answers, mix: list[MixLine]) -> list[str]:
-    """What not to do: reqs that do not fit the stage, and gaps the mix cannot close."""
-    failure = diagnosis.next_failure
-    by_archetype = {line.archetype: line for line in mix}
-    needed = [a for a in PRIORITY[failure] if by_archetype[a].hires > 0]
-    warnings: list[str] = []
-    req = answers.planned_req
-    if req is PlannedReq.GENERALIST:
-        split = " then ".join(ARCHETYPE_TITLE[a].lower() for a in needed) or "no new req"
-        warnings.append(
-            'All-in-one req: one "ML engineer" posting asks for up to three different jobs, '
-            "draws applicants for the wrong one and makes the search longer. "
-            f"Open focused reqs instead: {split}."
-        )
-    elif req is PlannedReq.OPERATOR and (failure is WPV or answers.live_models == 0):
-        warnings.append(
-            "Premature: an operator (MLOps) req now has nothing to run. With no model live and "
-            "the case for ML not yet made, hire a researcher and a developer first; add an "
-            "operator once a model earns revenue."
-        )
-    elif req is not None:
-        archetype = Archetype(req.value)
-        line = by_archetype[archetype]
-        if line.target == 0:
-            warnings.append(
-                f"Does not fit the stage: a {ARCHETYPE_TITLE[archetype].lower()} guards against "
-                f"a different failure. Your next likely failure is "
-                f"{FAILURE_TITLE[failure].lower()}; "
-                f"hire a {ARCHETYPE_TITLE[GUARD[failure]].lower()} first."
-            )
-        elif line.hires == 0:
-            warnings.append(
-                f"Already covered: your team has "
-                f"{count(line.have, ARCHETYPE_TITLE[archetype].lower())}, which is what this "
-                "stage needs. "
-                + (
-                    "Put the req toward "
-                    + ", ".join(ARCHETYPE_TITLE[a].lower() for a in needed)
-                    + "."
-                    if needed
-                    else "No new req is needed for this stage."
-                )
-            )
-    for line in mix:
-        if line.target - line.have > MAX_HIRES_PER_ARCHETYPE:
-            warnings.append(
-                f"Your scale calls for {line.target - line.have} more "
-                f"{ARCHETYPE_TITLE[line.archetype].lower()}s; this plan covers the first "
-                f"{MAX_HIRES_PER_ARCHETYPE}. Plan the rest as a second round."
-            )
-    if not needed:
-        warnings.append(
-            "Your current team already covers what this stage needs. The next risk to plan for "
-            f"is {FAILURE_TITLE[diagnosis.runner_up].lower()}."
-        )
-    return warnings

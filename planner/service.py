@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from planner.advice import data_work, req_advice, team_advice
 from planner.bandtable import BandTable
 from planner.benchmarks import Assumptions, apply_premium
-from planner.costs import cost_plan, interviewer_hourly_cost
+from planner.costs import cost_plan, interviewer_hourly_cost, salary_at
 from planner.errors import DataFileError
 from planner.fx import FxTable, convert_band
 from planner.models import (
+    Advice,
     Answers,
     Archetype,
     Band,
     CostSummary,
     Currency,
+    DataWork,
     Hire,
     Level,
     Plan,
@@ -26,7 +29,7 @@ from planner.models import (
 )
 from planner.quarters import quarter_plan
 from planner.report import money
-from planner.rules import ARCHETYPE_TITLE, diagnose, recommend_mix, stage_warnings
+from planner.rules import ARCHETYPE_TITLE, diagnose, recommend_mix
 from planner.schedule import fill_medians
 from planner.simulate import TRIALS, CostModel, SearchSpec, outlook, simulate
 from planner.tradeoffs import compare_reqs, sensitivity
@@ -111,7 +114,15 @@ def make_plan(
     quarters = quarter_plan(
         cost.lines, assumptions.notice_days.value, answers.horizon_quarters, answers.budget, start
     )
-    warnings = stage_warnings(diagnosis, answers, mix) + _budget_warnings(quarters, cost, answers)
+    advice = [
+        *req_advice(diagnosis, answers, mix),
+        *_budget_advice(quarters, cost, answers),
+        *team_advice(diagnosis, answers, mix),
+    ]
+    work = data_work(answers, hires, mix)
+    if work is not None:
+        work = _price_data_work(work, cost, pricer, answers, assumptions)
+        advice.append(Advice(code="data_work", severity="note", text=work.text))
     cost = cost.model_copy(
         update={"within_budget": None if answers.budget is None else quarters.funded == len(hires)}
     )
@@ -125,7 +136,9 @@ def make_plan(
         diagnosis=diagnosis,
         mix=tuple(mix),
         hires=tuple(hires),
-        warnings=tuple(warnings),
+        warnings=tuple(a.text for a in advice if a.severity != "note"),
+        advice=tuple(advice),
+        data_work=work,
         bands=tuple(dict.fromkeys(bands)),
         cost=cost,
         outlook=outlook(simulate(specs, model, trials, answers.seed), answers.seed, start),
@@ -172,7 +185,44 @@ def _fit(funded: int) -> str:
     return "The first hire fits" if funded == 1 else f"The first {funded} hires fit"
 
 
-def _budget_warnings(quarters: QuarterPlan, cost: CostSummary, answers: Answers) -> list[str]:
+def _price_data_work(
+    work: DataWork, cost: CostSummary, pricer: _Pricer, answers: Answers, a: Assumptions
+) -> DataWork:
+    """The data work's cost: the owner's pay for those months, or a data engineer's salary."""
+    cur = cost.currency
+    if work.owner == "data_engineer":
+        # No public series separates data engineers; BLS counts them among software developers.
+        band = market_band(pricer.table, Archetype.DEVELOPER, Level.MID, answers, a, pricer.fx)
+        base = salary_at(band, answers.pay_percentile)
+        return work.model_copy(
+            update={
+                "cost": base,
+                "text": f"{work.text} Budget about {money(base, cur)} a year in base salary "
+                "(a mid-level developer's band: no public series separates data engineers); "
+                "this hire is not in the plan's totals.",
+            }
+        )
+    owner = next(
+        (
+            line
+            for line in cost.lines
+            if work.owner == "first_hire" or line.archetype is Archetype.DEVELOPER
+        ),
+        None,
+    )
+    if owner is None:
+        return work
+    share = owner.base * work.months / 12
+    return work.model_copy(
+        update={
+            "cost": share,
+            "text": f"{work.text} That is about {money(share, cur)} of their salary, already in "
+            "the plan.",
+        }
+    )
+
+
+def _budget_advice(quarters: QuarterPlan, cost: CostSummary, answers: Answers) -> list[Advice]:
     out = []
     lines = cost.lines
     cur = cost.currency
@@ -184,16 +234,27 @@ def _budget_warnings(quarters: QuarterPlan, cost: CostSummary, answers: Answers)
             for ln in lines[quarters.funded :]
         )
         out.append(
-            f"Over budget: over the next {count(answers.horizon_quarters, 'quarter')} the plan "
-            f"spends {money(spend, cur)} against a budget of {money(answers.budget, cur)}. "
-            f"{_fit(quarters.funded)}; {outside} {'falls' if left_out == 1 else 'fall'} outside. "
-            "Delay or drop the last hires first: they guard against a later failure."
+            Advice(
+                code="over_budget",
+                severity="high",
+                text="Over budget: over the next "
+                f"{count(answers.horizon_quarters, 'quarter')} the plan spends "
+                f"{money(spend, cur)} against a budget of {money(answers.budget, cur)}. "
+                f"{_fit(quarters.funded)}; {outside} "
+                f"{'falls' if left_out == 1 else 'fall'} outside. "
+                "Delay or drop the last hires first: they guard against a later failure.",
+            )
         )
     if quarters.after_horizon:
         late = ", ".join(f"#{n}" for n in quarters.after_horizon)
         out.append(
-            f"{plural(len(quarters.after_horizon), 'Hire')} {late} would start after "
-            f"the {answers.horizon_quarters}-quarter horizon at "
-            "the current pace; run more searches at once, use an agency, or extend the horizon."
+            Advice(
+                code="after_horizon",
+                severity="high",
+                text=f"{plural(len(quarters.after_horizon), 'Hire')} {late} would start after "
+                f"the {answers.horizon_quarters}-quarter horizon at "
+                "the current pace; run more searches at once, use an agency, or extend the "
+                "horizon.",
+            )
         )
     return out

@@ -21,6 +21,7 @@ from planner import (
     load_fx,
     make_plan,
 )
+from planner.case_book import Case, load_case_book
 from planner.lint import Lexicon, load_lexicon
 
 UPLOAD_KEY = "data.upload"  # (file name, rows, shipped overlaid with the upload): session only
@@ -40,6 +41,21 @@ def shipped_data() -> tuple[BandTable, Assumptions, FxTable]:
         st.error(f"The planner's market data could not be loaded. {exc}")
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+@st.cache_resource(show_spinner=False)
+def _case_book() -> tuple[Case, ...]:
+    return load_case_book()
+
+
+def case_book() -> tuple[Case, ...]:
+    """The case book of companies, or a clear error on the page and a stop."""
+    try:
+        return _case_book()
+    except DataFileError as exc:
+        st.error(f"The case book could not be loaded. {exc}")
+        st.stop()
+        raise
 
 
 @st.cache_resource(show_spinner=False)

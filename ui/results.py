@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan
+from planner.case_book import similar_cases
 from planner.charts import cost_breakdown_chart, market_band_figure
 from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
 from planner.report import cite, escape_markdown, markdown_table, money, team_gap
@@ -17,6 +18,7 @@ from planner.rules import (
     QUESTION_TITLE,
 )
 from ui.charts import show_chart, show_echart
+from ui.data import case_book
 from ui.lazy import lazy_expander, lazy_popover
 
 
@@ -50,8 +52,17 @@ def show_diagnosis(plan: Plan) -> None:
             right=range(2, 2 + len(failures)),
         )
         + "\n\n:small[:gray[Each answer adds points to the failures it makes likely; the "
-        "highest total wins, and on a tie the earlier rung wins. The weights are in "
-        "planner/rules.py.]]"
+        "highest total wins, and on a tie the earlier rung wins. Products and regions weigh only "
+        "as much as there are live models to spread. The weights are in planner/rules.py.]]"
+        + _similar(plan)
+    )
+
+
+def _similar(plan: Plan) -> str:
+    """Companies from the case book (our own text) whose answers are closest to these."""
+    rows = similar_cases(plan.answers, case_book())
+    return "\n\n**Situations like yours** (from the case book on About the data)\n" + "".join(
+        f"\n- *{c.company}.* {c.head_of_ml} {c.why}" for c in rows
     )
 
 
@@ -82,8 +93,12 @@ def show_mix(plan: Plan) -> None:
         )
     else:
         body = "No new hires: your team already covers what this stage needs."
+    # The notes are our own sentences (no user text), so they join the same Markdown element.
+    notes = "".join(f"\n- {note}" for note in plan.notes)
+    if notes:
+        notes = f"\n\n**Before and while you hire**{notes}"
     st.markdown(
-        f"### Who to hire, in this order\n\n{body}\n\n"
+        f"### Who to hire, in this order\n\n{body}{notes}\n\n"
         f":small[:gray[What this stage needs and who is on the team now — {gap}.]]",
         anchors=False,
         width="stretch",

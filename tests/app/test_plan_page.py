@@ -166,7 +166,9 @@ def test_about_data_page_renders():
     at = AppTest.from_file(str(ROOT / "app_pages" / "about_data.py"), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception
-    assert len(at.dataframe) == 6  # series, locations, bands, assumptions, FX, scores
+    # series, locations, bands, assumptions, FX, scores, gates, the case book
+    assert len(at.dataframe) == 8
+    assert len(at.dataframe[-1].value) >= 30  # the case book
     at.selectbox(key="about.location").set_value("london").run()
     bands = at.dataframe[2].value
     assert len(bands) == 12 and set(bands["currency"]) == {"GBP"}

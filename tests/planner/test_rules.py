@@ -16,17 +16,18 @@ CASES = [
     (("repeatable", "proven", 1, 1, 1), BD, WPV, {"researcher": 0, "developer": 1, "operator": 1}),
     (("repeatable", "proven", 3, 3, 2), OC, BD, {"researcher": 1, "developer": 2, "operator": 2}),
     (("platform", "proven", 3, 3, 2), OC, BD, {"researcher": 1, "developer": 2, "operator": 2}),
-    # In between: signal shown offline on trusted data, nothing live -> getting it shipped.
+    # In between: signal shown offline on trusted data, nothing live -> getting it shipped,
+    # and no operator while nothing is live.
     (
         ("repeatable", "validated", 0, 1, 1),
         BD,
         WPV,
-        {"researcher": 0, "developer": 1, "operator": 1},
+        {"researcher": 0, "developer": 1, "operator": 0},
     ),
     # Offline signal on hand-checked labels is shaky -> still validation first.
     (("ad_hoc", "validated", 0, 1, 1), WPV, BD, {"researcher": 1, "developer": 1, "operator": 0}),
     # Proven but not yet live -> the path to production is what breaks next.
-    (("ad_hoc", "proven", 0, 1, 1), BD, WPV, {"researcher": 0, "developer": 1, "operator": 1}),
+    (("ad_hoc", "proven", 0, 1, 1), BD, WPV, {"researcher": 0, "developer": 1, "operator": 0}),
     # A live revenue model while still unsure ML belongs: a tie, the earlier rung wins.
     (
         ("repeatable", "exploring", 1, 1, 1),
@@ -42,10 +43,16 @@ CASES = [
     (("repeatable", "proven", 2, 1, 2), OC, BD, {"researcher": 1, "developer": 1, "operator": 2}),
     # One live model served in two regions: still deployment, operations the runner-up.
     (("repeatable", "proven", 1, 1, 2), BD, OC, {"researcher": 0, "developer": 1, "operator": 1}),
-    # Many products planned but nothing live and still exploring: validation first (tie rule).
-    (("platform", "exploring", 0, 3, 1), WPV, OC, {"researcher": 1, "developer": 1, "operator": 0}),
-    # Large scale: one operator per three live models, one developer per two products.
-    (("platform", "proven", 12, 4, 1), OC, BD, {"researcher": 1, "developer": 2, "operator": 4}),
+    # Many products planned but nothing live and still exploring: validation first, and
+    # operations cannot be the runner-up with nothing to operate.
+    (("platform", "exploring", 0, 3, 1), WPV, BD, {"researcher": 1, "developer": 1, "operator": 0}),
+    # Large scale on platform data: one operator per ten live models, one developer per two
+    # products, one researcher per three.
+    (("platform", "proven", 12, 4, 1), OC, BD, {"researcher": 2, "developer": 2, "operator": 2}),
+    # Many live models in one product and region still make operations the next failure.
+    (("repeatable", "proven", 30, 1, 1), OC, BD, {"researcher": 1, "developer": 3, "operator": 5}),
+    # Breadth without a live model is not operational complexity.
+    (("ad_hoc", "exploring", 0, 4, 3), WPV, BD, {"researcher": 1, "developer": 1, "operator": 0}),
 ]
 
 
@@ -90,7 +97,8 @@ def test_full_team_gets_no_hires_and_a_pointer_to_the_runner_up(bands, assumptio
     plan = make_plan(answers, bands, assumptions, fx)
     assert plan.hires == ()
     assert plan.cost.first_year_total == 0
-    assert any("already covers" in w and "brittle deployment" in w for w in plan.warnings)
+    assert any("already covers" in n and "brittle deployment" in n for n in plan.notes)
+    assert "covered" in {a.code for a in plan.advice}
 
 
 @pytest.mark.parametrize(
@@ -166,7 +174,7 @@ def test_reasons_name_the_driving_answers():
 
 def test_huge_scale_is_capped_with_a_note(bands, assumptions, fx):
     """Beyond six hires of one archetype the plan stops and says to plan a second round."""
-    answers = Answers(data_maturity="platform", problem_validation="proven", live_models=60,
+    answers = Answers(data_maturity="repeatable", problem_validation="proven", live_models=60,
                       products=2, regions=1)  # fmt: skip
     plan = make_plan(answers, bands, assumptions, fx)
     assert plan.hires_per_archetype()["operator"] == 6

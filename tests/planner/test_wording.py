@@ -13,11 +13,11 @@ from planner.export import plan_pptx
 from planner.models import count
 from planner.validation import COLUMNS
 
-SCALE = {  # a five-hire plan on the third rung
+SCALE = {  # a six-hire plan on the third rung
     "data_maturity": "platform",
     "problem_validation": "proven",
     "live_models": 7,
-    "products": 4,
+    "products": 3,
     "regions": 3,
 }
 
