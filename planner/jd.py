@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.models import LOCATION_TITLE, Answers, Archetype, Band, Failure, Level, count
+from planner.models import (
+    LOCATION_TITLE,
+    Answers,
+    Archetype,
+    Band,
+    DataMaturity,
+    Failure,
+    Level,
+    count,
+)
 from planner.report import money
-from planner.rules import diagnose
+from planner.rules import diagnose, target_team
 
 WPV = Failure.WEAK_PROBLEM_VALIDATION
 BD = Failure.BRITTLE_DEPLOYMENT
@@ -238,10 +247,20 @@ def job_description(
         else "set from the market band for this level and location"
     )
     note = ""
-    if archetype is Archetype.OPERATOR and failure is WPV:
+    if archetype is Archetype.OPERATOR and answers.live_models == 0:
         note = (
-            "Our planner calls this hire premature: nothing is live yet. Consider opening it "
-            "once a model earns revenue."
+            "Our planner calls this hire premature: nothing is live yet. Open it about a quarter "
+            "before the first model goes live."
+        )
+    elif target_team(failure, answers)[archetype] == 0:
+        note = (
+            "Our planner does not put this hire in the plan for your stage: it guards against a "
+            "different failure than the one most likely next."
+        )
+    if archetype is Archetype.DEVELOPER and answers.data_maturity is DataMaturity.AD_HOC:
+        note = (note + " " if note else "") + (
+            "Your data is ad hoc: expect the first quarter to go to event tracking, a checked "
+            "label set and one pipeline that rebuilds it."
         )
     return JobDescription(
         archetype=archetype,
