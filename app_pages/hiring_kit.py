@@ -86,7 +86,8 @@ with assess_tab:
 with lint_tab:
     st.write(
         "Paste a job description, or upload a .txt or .md file. Each line is checked against "
-        "a readable rulebook (data/jd_lexicon.toml) and classified by the job it asks for."
+        "a readable rulebook (data/jd_lexicon.toml) and classified by the kind of work it asks "
+        "for: research, development, operations or data engineering."
     )
     text = st.text_area("Job description", height=260, max_chars=MAX_JD_BYTES, key="kit.jd_text")
     upload = st.file_uploader(
@@ -101,12 +102,22 @@ with lint_tab:
             st.error(f"{upload.name}: {exc}.")
             text = ""
     if text.strip():
-        report = lint_text(text, lexicon())
+        rules = lexicon()
+        report = lint_text(text, rules)
         plot(
-            jd_share_figure({a.value: s for a, s in report.archetype_share.items()}, report.jobs),
+            jd_share_figure(
+                {k.value: s for k, s in report.archetype_share.items()},
+                report.jobs,
+                [k.value for k in report.asked],
+            ),
             key="kit.share_chart",
             filename="ml-job-posting-mix",
         )
+
+        def _ours(s: str) -> str:
+            # Rule text is ours, but a "$" would start Markdown maths.
+            return s.replace("$", "\\$")
+
         if report.findings:
             icon = {"high": ":material/error:", "medium": ":material/warning:",
                     "low": ":material/info:"}  # fmt: skip
@@ -119,8 +130,10 @@ with lint_tab:
                     )
                     if f.quote:
                         st.text(f.quote)  # the user's own words: shown as plain text
-                    st.caption(f.message)
-                    st.markdown(f"**Try instead:** {f.suggestion}")
+                    st.caption(_ours(f.message))
+                    st.markdown(f"**Try instead:** {_ours(f.suggestion)}")
+                    if f.source:
+                        st.caption(f"Source: {_ours(f.source)}")
             with st.expander("All findings as a table"):
                 st.dataframe(
                     pd.DataFrame(
@@ -132,6 +145,7 @@ with lint_tab:
                                 "Quote": f.quote,
                                 "Why it hurts": f.message,
                                 "Try instead": f.suggestion,
+                                "Source": f.source,
                             }
                             for f in report.findings
                         ]
@@ -141,7 +155,36 @@ with lint_tab:
                     key="kit.findings",
                 )
         else:
-            st.success("No findings: the posting names one job, its ownership and its outcomes.")
+            st.success(
+                "No findings: the posting names one job, its ownership, its outcomes and its "
+                "pay range."
+            )
+        with st.expander("Which lines ask for which kind of work"):
+            st.caption(
+                "Terms are the rulebook's words found on each line; shared words (rollback, "
+                "tests, deploy …) count only for the kind the line or posting already favours."
+            )
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "Line": x.line,
+                            "Kind of work": rules.kinds[x.kind].label if x.kind else "",
+                            "Terms": "; ".join(
+                                f"{rules.kinds[k].label}: {', '.join(t)}"
+                                for k, t in x.terms.items()
+                            ),
+                            "Text": x.text,  # the user's words: a dataframe cell, never Markdown
+                        }
+                        for x in report.lines
+                        if x.kind is not None
+                    ],
+                    columns=["Line", "Kind of work", "Terms", "Text"],
+                ),
+                hide_index=True,
+                width="stretch",
+                key="kit.lines",
+            )
 
 with audit_tab:
     st.write("Check each screen before the next req opens. Tick what you have fixed.")

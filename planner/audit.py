@@ -79,9 +79,12 @@ CHECKLIST: tuple[AuditItem, ...] = (
     ),
     AuditItem(
         area="Posting wording",
-        check="Does the posting pass the linter without high-severity findings?",
-        risk="Prestige wording and credential gates change who applies before anyone screens.",
-        fix="Run the job description linter and apply its rewrites.",
+        check="Does the posting pass the job-description checker without high-severity findings?",
+        risk="Prestige wording, credential and pedigree gates, age-coded or native-speaker "
+        "wording and a missing pay range change who applies before anyone screens; some of "
+        "them also break advertising or pay-transparency rules.",
+        fix="Run the job-description checker (Hiring kit, or `python -m planner lint-jd`) and "
+        "apply its rewrites.",
     ),
 )
 

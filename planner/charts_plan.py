@@ -224,29 +224,42 @@ def tornado_figure(plan: Plan) -> go.Figure:
     return fig
 
 
-def jd_share_figure(share: dict[str, float], jobs: int) -> go.Figure:
-    """How the lines of a job description split across the three archetypes."""
-    names = ["researcher", "developer", "operator"]
+def jd_share_figure(
+    share: dict[str, float], jobs: int, asked: tuple[str, ...] | list[str] | None = None
+) -> go.Figure:
+    """How a job description splits across the four kinds of work; the jobs asked stand out.
+
+    `asked` names the kinds the checker counts as jobs; without it, 20% or more counts.
+    """
+    kinds = {
+        "researcher": "Research",
+        "developer": "Development",
+        "operator": "Operations",
+        "data_engineering": "Data engineering",
+    }
+    names = list(kinds)
     values = [share.get(n, 0.0) for n in names]
+    chosen = set(asked) if asked is not None else {n for n in names if share.get(n, 0.0) >= 0.2}
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=[n.title() for n in names],
+            y=[kinds[n] + (" (a job)" if n in chosen else "") for n in names],
             orientation="h",
-            marker={"color": [BAND_LINE if v >= 0.2 else BAND_FILL for v in values]},
+            marker={"color": [BAND_LINE if n in chosen else BAND_FILL for n in names]},
             text=[f"{v:.0%}" for v in values],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:.0%} of classified lines<extra></extra>",
+            hovertemplate="%{y}: %{x:.0%} of the classified lines<extra></extra>",
             showlegend=False,
         )
     )
     layout(
         fig,
         f"This posting asks for {count(jobs, 'job')}",
-        "Share of the lines that ask for each archetype's work (20% or more counts as a job)",
-        "Lexicon and rules: data/jd_lexicon.toml.",
-        height=260,
+        "Share of the classified lines per kind of work (dense lines count more); dark bars are "
+        "the kinds asked for as a job",
+        "Lexicon, rules and thresholds: data/jd_lexicon.toml.",
+        height=300,
     )
     fig.update_xaxes(tickformat=".0%", range=[0, 1.15], gridcolor="#E4E7EB")
     fig.update_yaxes(autorange="reversed")

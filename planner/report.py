@@ -299,7 +299,7 @@ def report_to_text(report: Report) -> str:
 
 
 def lint_to_dict(report: LintReport) -> dict[str, Any]:
-    """The JSON of `lint-jd`: findings and the archetype share of the classified lines."""
+    """The JSON of `lint-jd`: findings, the share of each kind of work and its evidence."""
     return {
         "findings": [
             {
@@ -309,27 +309,46 @@ def lint_to_dict(report: LintReport) -> dict[str, Any]:
                 "message": f.message,
                 "suggestion": f.suggestion,
                 "quote": f.quote,
+                "source": f.source,
             }
             for f in report.findings
         ],
-        "archetype_share": {a.value: round(s, 4) for a, s in report.archetype_share.items()},
+        "archetype_share": {k.value: round(s, 4) for k, s in report.archetype_share.items()},
         "jobs": report.jobs,
+        "asked": [k.value for k in report.asked],
+        "evidence": {
+            k.value: {"lines": list(e.lines), "terms": list(e.terms), "score": e.score}
+            for k, e in report.evidence.items()
+        },
         "lines": [
-            {"line": x.line, "archetype": x.archetype.value if x.archetype else None}
+            {
+                "line": x.line,
+                "archetype": x.kind.value if x.kind else None,  # the kind of work (old key)
+                "kind": x.kind.value if x.kind else None,
+                "terms": {k.value: list(t) for k, t in x.terms.items()},
+            }
             for x in report.lines
         ],
     }
 
 
 def lint_to_text(report: LintReport, name: str) -> str:
-    """Findings, most severe first within each line, and the archetype split."""
-    split = ", ".join(f"{a.value} {s:.0%}" for a, s in report.archetype_share.items())
+    """Findings, most severe first within each line, the split by kind of work and its lines."""
+    split = ", ".join(f"{k.value} {s:.0%}" for k, s in report.archetype_share.items())
     findings, jobs = count(len(report.findings), "finding"), count(report.jobs, "job")
     out = [f"{name}: {findings}; asks for {jobs} ({split})."]
+    for k, e in report.evidence.items():
+        asked = " (asked as a job)" if k in report.asked else ""
+        out.append(
+            f"  {k.value}{asked}: {'line' if len(e.lines) == 1 else 'lines'} "
+            f"{', '.join(map(str, e.lines))} [{', '.join(e.terms)}]"
+        )
     for f in report.findings:
         where = "posting" if f.line == 0 else f"line {f.line}"
         out.append(f"- [{f.severity}] {where} ({f.rule}): {f.message}")
         if f.quote:
             out.append(f"    > {f.quote}")
         out.append(f"    try: {f.suggestion}")
+        if f.source:
+            out.append(f"    source: {f.source}")
     return "\n".join(out)

@@ -1,0 +1,529 @@
+"""Employer on-costs by country, and how long until a hire starts.
+
+Two shipped tables, both validated on load (a bad file raises DataFileError naming the file and
+the key):
+
+- data/employer_costs.toml: what an employer pays on top of gross pay, per jurisdiction (US,
+  UK, Germany, Canada, plus Ontario on top of Canada), one sourced line per component. A
+  component is either a rate on the slice of yearly pay between a floor and a ceiling, or a
+  fixed amount per employee per year. Paid leave is never a component: a salary already pays it.
+- data/time_to_start.toml: the notice a hire serves before starting, and the time to fill a
+  req, per country and level, with what each figure measures.
+
+Everything here is pure: no I/O beyond the two loaders, no module-level mutable state.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from planner.errors import DataFileError
+from planner.models import Currency, Level, Location, Source, SourceStatus
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+EMPLOYER_COSTS_FILE = DATA_DIR / "employer_costs.toml"
+TIME_TO_START_FILE = DATA_DIR / "time_to_start.toml"
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+# Sanity limits, not business rules: a value past them is almost surely a typo.
+MAX_MONEY = 1_000_000_000
+MAX_DAYS = 730
+
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+ComponentId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+JurisdictionKey = Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z]{2})?$")]
+Text = Annotated[str, Field(min_length=1)]
+SourceText = Annotated[str, Field(min_length=3)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+Levels = Annotated[tuple[Level, ...], Field(min_length=1)]
+
+# The jurisdictions the planner's locations need; each must be in the table.
+REQUIRED_JURISDICTIONS = ("us", "uk", "de", "ca", "ca-on")
+REQUIRED_COUNTRIES = ("us", "uk", "de", "ca")
+
+
+# ---- Employer on-costs: the table ------------------------------------------------------------
+
+
+class Component(BaseModel):
+    """One employer on-cost: a rate on a slice of pay, or a fixed yearly amount per employee."""
+
+    model_config = _FROZEN
+
+    id: ComponentId
+    label: Text
+    kind: Literal["rate", "fixed"]
+    rate: Share | None = None
+    floor: Money = 0.0
+    ceiling: Money | None = None
+    amount: Money | None = None
+    currency: Currency
+    default_on: bool = True
+    applies_when: str = ""
+    source: SourceText
+    year: Year
+    status: SourceStatus
+    note: Text
+
+    @model_validator(mode="after")
+    def _shape(self) -> Component:
+        if self.kind == "rate":
+            if self.rate is None:
+                raise ValueError(f"component {self.id}: kind 'rate' needs rate (e.g. 0.062)")
+            if self.amount is not None:
+                raise ValueError(f"component {self.id}: kind 'rate' takes no amount")
+            if self.ceiling is not None and self.ceiling <= self.floor:
+                raise ValueError(
+                    f"component {self.id}: ceiling ({self.ceiling:g}) must be above "
+                    f"floor ({self.floor:g})"
+                )
+        else:
+            if self.amount is None:
+                raise ValueError(
+                    f"component {self.id}: kind 'fixed' needs amount (per employee per year)"
+                )
+            if self.rate is not None or self.ceiling is not None or self.floor != 0:
+                raise ValueError(
+                    f"component {self.id}: kind 'fixed' takes no rate, floor or ceiling"
+                )
+        if not self.default_on and not self.applies_when.strip():
+            raise ValueError(
+                f"component {self.id}: off by default, so it needs applies_when "
+                "(when an employer should switch it on)"
+            )
+        return self
+
+    def cost(self, pay: float) -> float:
+        """This component's yearly cost for a hire paid `pay` (base + bonus) a year."""
+        if self.kind == "fixed":
+            return float(self.amount or 0.0)
+        top = pay if self.ceiling is None else min(pay, self.ceiling)
+        return float(self.rate or 0.0) * max(0.0, top - self.floor)
+
+    @property
+    def basis(self) -> str:
+        """How the cost is worked out, in a few words ("6.2% of pay up to 184,500")."""
+        if self.kind == "fixed":
+            return f"{self.amount or 0:,.0f} {self.currency} per employee per year"
+        pct = f"{(self.rate or 0) * 100:.4g}% of pay"
+        if self.floor and self.ceiling is not None:
+            return f"{pct} between {self.floor:,.0f} and {self.ceiling:,.0f}"
+        if self.floor:
+            return f"{pct} above {self.floor:,.0f}"
+        if self.ceiling is not None:
+            return f"{pct} up to {self.ceiling:,.0f}"
+        return pct
+
+    def as_source(self) -> Source:
+        return Source(label=self.label, source=self.source, year=self.year, status=self.status)
+
+
+class Jurisdiction(BaseModel):
+    """A country, or a province/state that adds its components to its parent's."""
+
+    model_config = _FROZEN
+
+    name: Text
+    currency: Currency
+    year: Year
+    parent: JurisdictionKey | None = None
+    note: Text
+    components: Annotated[tuple[Component, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Jurisdiction:
+        ids = [c.id for c in self.components]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"component id {', '.join(dupes)} appears more than once")
+        for c in self.components:
+            if c.currency is not self.currency:
+                raise ValueError(
+                    f"component {c.id}: currency {c.currency} differs from the "
+                    f"jurisdiction's {self.currency}"
+                )
+        return self
+
+
+class EmployerCosts(BaseModel):
+    """The whole table: every jurisdiction by key ("us", "uk", "de", "ca", "ca-on")."""
+
+    model_config = _FROZEN
+
+    jurisdictions: dict[JurisdictionKey, Jurisdiction]
+
+    @model_validator(mode="after")
+    def _linked(self) -> EmployerCosts:
+        missing = [k for k in REQUIRED_JURISDICTIONS if k not in self.jurisdictions]
+        if missing:
+            names = ", ".join(f"jurisdictions.{k}" for k in missing)
+            raise ValueError(f"missing {names} (the planner's locations need it)")
+        for key, j in self.jurisdictions.items():
+            if j.parent is None:
+                continue
+            parent = self.jurisdictions.get(j.parent)
+            if parent is None:
+                raise ValueError(f"jurisdictions.{key}.parent: no jurisdiction {j.parent!r}")
+            if parent.parent is not None:
+                raise ValueError(
+                    f"jurisdictions.{key}.parent: {j.parent!r} has a parent itself; "
+                    "only one level of sub-jurisdiction is supported"
+                )
+            if parent.currency is not j.currency:
+                raise ValueError(
+                    f"jurisdictions.{key}.currency: {j.currency} differs from its parent's "
+                    f"{parent.currency}"
+                )
+            clash = {c.id for c in j.components} & {c.id for c in parent.components}
+            if clash:
+                raise ValueError(
+                    f"jurisdictions.{key}: component id {', '.join(sorted(clash))} is also "
+                    f"in {j.parent!r}"
+                )
+        return self
+
+    def chain(self, key: str) -> tuple[tuple[str, Jurisdiction], ...]:
+        """The jurisdiction and its parent, parent first: whose components apply, in order."""
+        if key not in self.jurisdictions:
+            known = ", ".join(sorted(self.jurisdictions))
+            raise ValueError(f"no jurisdiction {key!r} in the employer-cost table ({known})")
+        j = self.jurisdictions[key]
+        if j.parent is None:
+            return ((key, j),)
+        return ((j.parent, self.jurisdictions[j.parent]), (key, j))
+
+
+# ---- Employer on-costs: the computation ------------------------------------------------------
+
+
+class OnCostLine(BaseModel):
+    """One component of a hire's yearly on-costs, with where its figure comes from."""
+
+    model_config = _FROZEN
+
+    id: str
+    label: str
+    jurisdiction: str
+    amount: float  # 0 when the component is switched off
+    applied: bool
+    basis: str
+    applies_when: str
+    note: str
+    source: Source
+
+
+class OnCostBreakdown(BaseModel):
+    """A hire's yearly employer on-costs, itemised, in the jurisdiction's currency."""
+
+    model_config = _FROZEN
+
+    jurisdiction: str
+    currency: Currency
+    base_salary: float
+    bonus: float
+    lines: tuple[OnCostLine, ...]
+    total: float
+
+    @property
+    def pay(self) -> float:
+        """Gross yearly pay the rates apply to: base salary plus bonus."""
+        return self.base_salary + self.bonus
+
+    @property
+    def share_of_base(self) -> float:
+        """Total on-costs as a share of base salary (0 for a zero salary)."""
+        return self.total / self.base_salary if self.base_salary > 0 else 0.0
+
+    def line(self, component_id: str) -> OnCostLine:
+        for ln in self.lines:
+            if ln.id == component_id:
+                return ln
+        raise KeyError(component_id)
+
+
+def jurisdiction_for(location: Location) -> str:
+    """The on-cost jurisdiction of a planner location (Toronto is Canada plus Ontario)."""
+    match location:
+        case (
+            Location.US_NATIONAL
+            | Location.SF_BAY_AREA
+            | Location.NEW_YORK
+            | Location.SEATTLE
+            | Location.US_REMOTE
+        ):
+            return "us"
+        case Location.LONDON:
+            return "uk"
+        case Location.BERLIN:
+            return "de"
+        case Location.TORONTO:
+            return "ca-on"
+    raise ValueError(f"no jurisdiction for location {location!r}")  # pragma: no cover
+
+
+def country_for(location: Location) -> str:
+    """The country of a planner location: "us", "uk", "de" or "ca"."""
+    return jurisdiction_for(location).split("-", 1)[0]
+
+
+def _money(name: str, value: float) -> float:
+    if not math.isfinite(value) or value < 0 or value > MAX_MONEY:
+        raise ValueError(f"{name} must be a number from 0 to {MAX_MONEY:,}, got {value!r}")
+    return float(value)
+
+
+def employer_oncosts(
+    costs: EmployerCosts,
+    where: str | Location,
+    base_salary: float,
+    bonus: float = 0.0,
+    switches: Mapping[str, bool] | None = None,
+) -> OnCostBreakdown:
+    """A hire's yearly employer on-costs, itemised.
+
+    `where` is a jurisdiction key ("us", "uk", "de", "ca", "ca-on") or a planner Location.
+    `base_salary` and `bonus` are yearly amounts in that jurisdiction's LOCAL currency (convert
+    before calling). Rate components apply to base + bonus. `switches` turns components on or off
+    by id (e.g. {"apprenticeship_levy": True}); the rest keep their default. Components that are
+    off still appear, with amount 0 and applied=False, so a view can say what was left out.
+    """
+    key = jurisdiction_for(where) if isinstance(where, Location) else where
+    chain = costs.chain(key)
+    base = _money("base_salary", base_salary)
+    extra = _money("bonus", bonus)
+    wanted = dict(switches or {})
+    known = {c.id for _, j in chain for c in j.components}
+    unknown = sorted(set(wanted) - known)
+    if unknown:
+        raise ValueError(
+            f"no component {', '.join(unknown)} in jurisdiction {key!r} "
+            f"(known: {', '.join(sorted(known))})"
+        )
+    pay = base + extra
+    lines = []
+    for jkey, j in chain:
+        for c in j.components:
+            on = wanted.get(c.id, c.default_on)
+            lines.append(
+                OnCostLine(
+                    id=c.id,
+                    label=c.label,
+                    jurisdiction=jkey,
+                    amount=c.cost(pay) if on else 0.0,
+                    applied=on,
+                    basis=c.basis,
+                    applies_when=c.applies_when,
+                    note=c.note,
+                    source=c.as_source(),
+                )
+            )
+    return OnCostBreakdown(
+        jurisdiction=key,
+        currency=chain[-1][1].currency,
+        base_salary=base,
+        bonus=extra,
+        lines=tuple(lines),
+        total=math.fsum(ln.amount for ln in lines),
+    )
+
+
+# ---- Time to start: notice and time to fill --------------------------------------------------
+
+
+class NoticeRule(BaseModel):
+    """Days from an accepted offer to the first day, for some levels in one country."""
+
+    model_config = _FROZEN
+
+    levels: Levels
+    days: int = Field(ge=0, le=MAX_DAYS)
+    basis: Literal["custom", "typical", "statutory_minimum"]
+    planning: bool
+    source: SourceText
+    year: Year
+    status: SourceStatus
+    note: Text
+
+    def as_source(self, country: str) -> Source:
+        return Source(
+            label=f"Notice before starting ({country})",
+            source=self.source,
+            year=self.year,
+            status=self.status,
+        )
+
+
+class FillFigure(BaseModel):
+    """A published time-to-fill (or time-to-hire) figure, and exactly what it measures."""
+
+    model_config = _FROZEN
+
+    id: ComponentId
+    label: Text
+    levels: Levels
+    days: float = Field(gt=0, le=MAX_DAYS, allow_inf_nan=False)
+    statistic: Literal["average", "median", "unclear"]
+    scope: Literal["engineering", "it", "all_jobs"]
+    region: Text
+    measures: Literal["opening_to_offer_accepted", "application_to_start"]
+    planning: bool
+    source: SourceText
+    year: Year
+    status: SourceStatus
+    note: Text
+
+    @property
+    def includes_notice(self) -> bool:
+        """True when the figure runs to the first day, so notice must not be added on top."""
+        return self.measures == "application_to_start"
+
+    def as_source(self) -> Source:
+        return Source(label=self.label, source=self.source, year=self.year, status=self.status)
+
+
+def _one_planning_row(rows: Sequence[NoticeRule] | Sequence[FillFigure], what: str) -> list[str]:
+    problems = []
+    for level in Level:
+        n = sum(1 for r in rows if r.planning and level in r.levels)
+        if n != 1:
+            problems.append(f"{what}: {n} planning rows for level {level.value} (need exactly 1)")
+    return problems
+
+
+class CountryTimes(BaseModel):
+    model_config = _FROZEN
+
+    name: Text
+    notice: Annotated[tuple[NoticeRule, ...], Field(min_length=1)]
+    time_to_fill: Annotated[tuple[FillFigure, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _one_each(self) -> CountryTimes:
+        problems = _one_planning_row(self.notice, "notice")
+        problems += _one_planning_row(self.time_to_fill, "time_to_fill")
+        ids = [f.id for f in self.time_to_fill]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            problems.append(f"time_to_fill id {', '.join(dupes)} appears more than once")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class TimeToStart(BaseModel):
+    """Notice periods and time-to-fill figures by country ("us", "uk", "de", "ca")."""
+
+    model_config = _FROZEN
+
+    countries: dict[Annotated[str, Field(pattern=r"^[a-z]{2}$")], CountryTimes]
+
+    @model_validator(mode="after")
+    def _complete(self) -> TimeToStart:
+        missing = [k for k in REQUIRED_COUNTRIES if k not in self.countries]
+        if missing:
+            names = ", ".join(f"countries.{k}" for k in missing)
+            raise ValueError(f"missing {names} (the planner's locations need it)")
+        return self
+
+    def country(self, where: str | Location) -> CountryTimes:
+        key = country_for(where) if isinstance(where, Location) else where
+        if key not in self.countries:
+            known = ", ".join(sorted(self.countries))
+            raise ValueError(f"no country {key!r} in the time-to-start table ({known})")
+        return self.countries[key]
+
+
+def notice_for(times: TimeToStart, where: str | Location, level: Level) -> NoticeRule:
+    """The notice rule the planner uses for this country and level."""
+    return next(r for r in times.country(where).notice if r.planning and level in r.levels)
+
+
+def time_to_fill_for(times: TimeToStart, where: str | Location, level: Level) -> FillFigure:
+    """The time-to-fill figure the planner uses for this country and level."""
+    return next(f for f in times.country(where).time_to_fill if f.planning and level in f.levels)
+
+
+def notice_days(times: TimeToStart, where: str | Location, level: Level) -> int:
+    return notice_for(times, where, level).days
+
+
+def time_to_fill_days(times: TimeToStart, where: str | Location, level: Level) -> float:
+    return time_to_fill_for(times, where, level).days
+
+
+def days_to_start(times: TimeToStart, where: str | Location, level: Level) -> float:
+    """Days from opening a req to the hire's first day: fill, then notice (once)."""
+    fill = time_to_fill_for(times, where, level)
+    if fill.includes_notice:
+        return fill.days
+    return fill.days + notice_days(times, where, level)
+
+
+# ---- Loading ----------------------------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{path}: file not found. Restore it from the repository.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read the file ({exc}).") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{path}: not valid TOML ({exc}).") from exc
+
+
+def _key(raw: object, loc: Sequence[int | str]) -> str:
+    """A pydantic error location as a TOML key; list items are named by their id when they
+    have one: jurisdictions.us.components[social_security].rate."""
+    out = ""
+    node = raw
+    for part in loc:
+        if isinstance(part, int):
+            label = str(part)
+            if isinstance(node, list) and 0 <= part < len(node):
+                node = node[part]
+                if isinstance(node, dict) and isinstance(node.get("id"), str):
+                    label = node["id"]
+            else:
+                node = None
+            out += f"[{label}]"
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+def _fail(path: Path, raw: object, exc: ValidationError) -> DataFileError:
+    err = exc.errors()[0]
+    key = _key(raw, [p for p in err["loc"] if p != "[key]"])
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    return DataFileError(f"{path}, key {key}: {msg}.")
+
+
+def load_employer_costs(path: Path = EMPLOYER_COSTS_FILE) -> EmployerCosts:
+    """Read and fully validate the employer on-cost table, or raise DataFileError naming the
+    file and the key."""
+    raw = _read_toml(path)
+    try:
+        return EmployerCosts.model_validate(raw)
+    except ValidationError as exc:
+        raise _fail(path, raw, exc) from exc
+
+
+def load_time_to_start(path: Path = TIME_TO_START_FILE) -> TimeToStart:
+    """Read and fully validate the notice and time-to-fill table, or raise DataFileError naming
+    the file and the key."""
+    raw = _read_toml(path)
+    try:
+        return TimeToStart.model_validate(raw)
+    except ValidationError as exc:
+        raise _fail(path, raw, exc) from exc
