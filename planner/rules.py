@@ -177,12 +177,12 @@ def bucketed_answers(answers: Answers) -> dict[str, str]:
     }
 
 
-def _breadth_weight(question: str, answers: Answers) -> tuple[float, str]:
+def _breadth_weight(question: str, bucket: str, live_models: int) -> tuple[float, str]:
     """How much a breadth answer's points count, and why ('' when in full)."""
     if question not in BREADTH_QUESTIONS:
         return 1.0, ""
-    weight, note = next((w, n) for low, w, n in BREADTH_WEIGHT if answers.live_models >= low)
-    if not any(SCORES[question][bucketed_answers(answers)[question]].values()):
+    weight, note = next((w, n) for low, w, n in BREADTH_WEIGHT if live_models >= low)
+    if not any(SCORES[question][bucket].values()):
         return weight, ""  # nothing to weigh: say nothing
     return weight, note
 
@@ -192,7 +192,7 @@ def diagnose(answers: Answers) -> Diagnosis:
     drivers: list[Driver] = []
     scores = dict.fromkeys(LADDER, 0)
     for question, bucket in bucketed_answers(answers).items():
-        weight, note = _breadth_weight(question, answers)
+        weight, note = _breadth_weight(question, bucket, answers.live_models)
         points = {f: int(p * weight) for f, p in SCORES[question][bucket].items()}
         drivers.append(Driver(question=question, answer=bucket, points=points, note=note))
         for failure, p in points.items():

@@ -5,7 +5,9 @@ Only the UI layer caches (house style). An upload lives in this session's state 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 import streamlit as st
 
@@ -24,6 +26,7 @@ from planner import (
 from planner.case_book import Case, load_case_book
 from planner.lint import Lexicon, load_lexicon
 
+T = TypeVar("T")
 UPLOAD_KEY = "data.upload"  # (file name, rows, shipped overlaid with the upload): session only
 
 
@@ -48,29 +51,29 @@ def _case_book() -> tuple[Case, ...]:
     return load_case_book()
 
 
-def case_book() -> tuple[Case, ...]:
-    """The case book of companies, or a clear error on the page and a stop."""
-    try:
-        return _case_book()
-    except DataFileError as exc:
-        st.error(f"The case book could not be loaded. {exc}")
-        st.stop()
-        raise
-
-
 @st.cache_resource(show_spinner=False)
 def _lexicon() -> Lexicon:
     return load_lexicon()
 
 
+def _or_stop(load: Callable[[], T], what: str) -> T:
+    """A shipped file, or a clear error on the page and a stop."""
+    try:
+        return load()
+    except DataFileError as exc:
+        st.error(f"{what} could not be loaded. {exc}")
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+def case_book() -> tuple[Case, ...]:
+    """The case book of companies, or a clear error on the page and a stop."""
+    return _or_stop(_case_book, "The case book")
+
+
 def lexicon() -> Lexicon:
     """The linter's rulebook, or a clear error on the page and a stop."""
-    try:
-        return _lexicon()
-    except DataFileError as exc:
-        st.error(f"The job-description rules could not be loaded. {exc}")
-        st.stop()
-        raise
+    return _or_stop(_lexicon, "The job-description rules")
 
 
 def uploaded() -> tuple[str, int, BandTable] | None:
