@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from planner.derive import load_rules, load_series
+from planner.benchmarks import Assumption
+from planner.derive import load_rules, load_series, location_factor, shared_series_notes
 from planner.models import LOCATION_TITLE, Archetype, Location
+from planner.report import escape_markdown
 from planner.rules import (
     BREADTH_WEIGHT,
     FAILURE_TITLE,
@@ -27,15 +29,18 @@ st.title("About the data", anchor=False)
 st.write(
     "Every number the planner shows comes from this page: a public figure with its source, year "
     "and whether we read the primary source, or our own assumption — labelled as such and "
-    "editable on the Plan page. The shipped files live in `data/`."
+    "editable on the Assumptions page. The shipped files live in `data/`."
 )
 
 st.subheader("1. Public salary series", anchor=False)
 st.write(
     "No public salary series exists for the three ML archetypes, so each market maps every "
-    "archetype to the closest published series: in the US, researchers to BLS *Data Scientists* "
-    "and developers and operators to BLS *Software Developers* (MLOps is software work and has no "
-    "series of its own); London, Germany and Canada publish one ML series used for all three."
+    "archetype to the closest published series. In the US, researchers come from BLS "
+    "*Computer and Information Research Scientists* (SOC 15-1221; *Data Scientists* would "
+    "include analysts) and developers and operators from BLS *Software Developers* (SOC "
+    "15-1252): no public series separates MLOps work from software development, so operator "
+    "pay equals developer pay and the plan says so next to the band. London, Germany and Canada "
+    "publish one ML series, used for all three archetypes, and the plan says that too."
 )
 series = pd.DataFrame(load_series()).rename(columns=str.capitalize)
 st.dataframe(series, hide_index=True, width="stretch", key="about.series")
@@ -58,23 +63,35 @@ st.markdown(
     "(in log terms) as across all levels.\n"
     "- **Locations** scale a national series where no local one exists (table below).\n"
     f"- **AI/ML premium**: series that are not ML-specific are lifted by {premium.value:.1%} "
-    f"({premium.source}, {premium.year}, {premium.status.value}); change it on the Plan page."
+    f"({premium.source}, {premium.year}, {premium.status.value}; published range "
+    f"{assumptions.premium_low.value:.0%}–{assumptions.premium_high.value:.0%}, which the "
+    "simulation draws from); change it on the Assumptions page."
 )
 locations = pd.DataFrame(
     [
         {
             "Market": LOCATION_TITLE[Location(key)],
-            "Researcher series": loc["researcher"],
-            "Developer / operator series": loc["developer"],
-            "Factor": loc["factor"],
-            "Factor source": loc["factor_source"],
-            "Year": loc["factor_year"],
-            "Status": loc["factor_status"],
+            "Archetype": archetype.value,
+            "Series": loc[archetype.value],
+            "Factor": factor["factor"],
+            "Factor source": factor["source"],
+            "Year": factor["year"],
+            "Status": factor["status"],
         }
         for key, loc in rules["locations"].items()
+        for archetype in Archetype
+        for factor in (location_factor(rules, key, archetype.value),)
     ]
 )
 st.dataframe(locations, hide_index=True, width="stretch", key="about.locations")
+st.caption(
+    "US metros scale the national series by the ratio of BLS metro to national wages for the "
+    "same occupation where BLS published one (Bay Area: San Francisco and San Jose MSAs, "
+    "employment-weighted); where no per-occupation figure was found the factor is labelled "
+    "an assumption."
+)
+for note in shared_series_notes(active_table(shipped)):
+    st.caption(escape_markdown(note))
 
 st.subheader("3. The bands the planner uses", anchor=False)
 upload = uploaded()
@@ -112,14 +129,94 @@ rows = [
         "Status": a.status.value,
     }
     for a in (getattr(assumptions, key) for key in type(assumptions).model_fields)
+    if isinstance(a, Assumption)
 ]
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="about.assumptions")
 st.caption(
-    f"Benefits load on base salary = share / (1 − share) = {assumptions.benefits_load:.2%}. It is "
-    "a US figure; outside the US, set your own on the Plan page. File: data/assumptions.toml."
+    "Bonus and equity are 0 unless you enter your own: no public source we could read gives ML "
+    "bonus or equity norms by level, and the totals say what they leave out. File: "
+    "data/assumptions.toml."
 )
 
-st.subheader("5. Exchange rates", anchor=False)
+st.subheader("5. Employer on-costs by country", anchor=False)
+st.write(
+    "What an employer pays on top of salary, per country, each line with its source: payroll "
+    "taxes up to their caps, pension and health where the law or custom sets them. Paid leave "
+    "is not a line: a yearly salary already pays for it. Lines marked off apply only to some "
+    "employers (the note says when); switch them on, or change any rate or amount, on the "
+    "Assumptions page."
+)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Country": j.name,
+                "Component": c.label,
+                "How": c.basis,
+                "On by default": "yes" if c.default_on else "no",
+                "When it applies": c.applies_when,
+                "Source": c.source,
+                "Year": c.year,
+                "Status": c.status.value,
+            }
+            for j in assumptions.employer_costs.jurisdictions.values()
+            for c in j.components
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    key="about.oncosts",
+)
+st.caption("File: data/employer_costs.toml.")
+
+st.subheader("6. Time to start by country", anchor=False)
+st.write(
+    "Days from opening a req to an accepted offer (time to fill), then the notice the hire "
+    "serves before the first day, by country and level. The planner uses the rows marked "
+    "'used'; the others are shown for comparison."
+)
+times = assumptions.time_to_start
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Country": c.name,
+                "What": "notice",
+                "Levels": ", ".join(lv.value for lv in r.levels),
+                "Days": r.days,
+                "Measures": r.basis.replace("_", " "),
+                "Used": "used" if r.planning else "",
+                "Source": r.source,
+                "Year": r.year,
+                "Status": r.status.value,
+            }
+            for c in times.countries.values()
+            for r in c.notice
+        ]
+        + [
+            {
+                "Country": c.name,
+                "What": "time to fill",
+                "Levels": ", ".join(lv.value for lv in f.levels),
+                "Days": f.days,
+                "Measures": f"{f.statistic}, {f.scope.replace('_', ' ')}, "
+                f"{f.measures.replace('_', ' ')}",
+                "Used": "used" if f.planning else "",
+                "Source": f.source,
+                "Year": f.year,
+                "Status": f.status.value,
+            }
+            for c in times.countries.values()
+            for f in c.time_to_fill
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+    key="about.times",
+)
+st.caption("File: data/time_to_start.toml.")
+
+st.subheader("7. Exchange rates", anchor=False)
 st.dataframe(
     pd.DataFrame(
         [
@@ -138,7 +235,7 @@ st.dataframe(
     key="about.fx",
 )
 
-st.subheader("6. How the diagnosis is scored", anchor=False)
+st.subheader("8. How the diagnosis is scored", anchor=False)
 st.write(
     "Each answer adds points to the failures it makes more likely. The highest total is the "
     "next likely failure; on a tie the earlier rung of the ladder wins, because a model that "
@@ -169,7 +266,7 @@ st.dataframe(
     key="about.gates",
 )
 
-st.subheader("7. How many people each stage needs", anchor=False)
+st.subheader("9. How many people each stage needs", anchor=False)
 st.write(
     "Our assumptions, drawn from the article's ladder and the case book below; the team you "
     "already have is subtracted, and nobody is hired twice for one seat."
@@ -187,7 +284,7 @@ st.markdown(
     "round."
 )
 
-st.subheader("8. Situations like yours: the case book", anchor=False)
+st.subheader("10. Situations like yours: the case book", anchor=False)
 st.write(
     "Realistic companies, what an experienced head of ML would do, and why. The planner is "
     "tested against every row; the last column says where we changed a rule after arguing a "

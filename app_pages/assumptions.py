@@ -62,12 +62,12 @@ if changed and mine.hires:  # the plan at the defaults only when there is someth
     diff = mine.cost.first_year_total - default.cost.first_year_total
     delta = f"{'-' if diff < 0 else ''}{money(abs(diff), cur)} against the defaults"
 st.metric(
-    "Your plan's fully loaded first-year cost with these values",
+    "Your plan's cash in its first 12 months with these values",
     money(mine.cost.first_year_total, cur),
     delta=delta,
     delta_color="inverse",
     help="The plan as answered on the Plan page, priced with the values on this page.",
 )
 
-ask_assumptions(shipped_assumptions, shipped_fx)
+ask_assumptions(shipped_assumptions, shipped_fx, answers.location)
 save_state()

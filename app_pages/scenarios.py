@@ -122,9 +122,9 @@ if len(picked) >= 2:
     outcome = {
         "Next likely failure": lambda p: FAILURE_TITLE[p.diagnosis.next_failure],
         "Hires": lambda p: str(len(p.hires)),
-        "First-year cost": lambda p: money(p.cost.first_year_total, p.cost.currency),
-        "First-year cost, P90": lambda p: money(p.outlook.cost_p90, p.cost.currency),
-        "Run rate": lambda p: money(p.cost.run_rate, p.cost.currency),
+        "Cash, first 12 months": lambda p: money(p.cost.first_year_total, p.cost.currency),
+        "Cash, first 12 months, P90": lambda p: money(p.outlook.cost_p90, p.cost.currency),
+        "Cash a year once hired": lambda p: money(p.cost.run_rate, p.cost.currency),
         "In place by (P50)": lambda p: f"{p.outlook.date_p50:%d %b %Y}",
     }
     rows += [{"": label, **{n: f(plans[n]) for n in picked}} for label, f in outcome.items()]

@@ -7,7 +7,7 @@ the file, the row and the column (or the key) and what a valid value looks like.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +21,17 @@ from pydantic import (
 
 from planner.bandtable import BandTable
 from planner.errors import DataFileError
-from planner.models import Archetype, Band, Source, SourceStatus, count
+from planner.models import Archetype, Band, Level, Location, Source, SourceStatus, count
+from planner.oncosts import (
+    EmployerCosts,
+    TimeToStart,
+    employer_oncosts,
+    load_employer_costs,
+    load_time_to_start,
+    notice_for,
+    override_key,
+    with_value,
+)
 from planner.validation import validate_benchmarks
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -46,6 +56,14 @@ class Assumption(BaseModel):
     def as_source(self) -> Source:
         return Source(label=self.label, source=self.source, year=self.year, status=self.status)
 
+    @property
+    def edited(self) -> bool:
+        """True when the value is a user's edit (see Assumptions.with_values)."""
+        return self.source.startswith(YOUR_VALUE)
+
+
+YOUR_VALUE = "your value"
+
 
 def _between(lo: float, hi: float) -> Callable[[Assumption], Assumption]:
     def check(a: Assumption) -> Assumption:
@@ -62,13 +80,15 @@ class Assumptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     ai_premium: Annotated[Assumption, AfterValidator(_between(0, 2))]
-    benefits_share: Annotated[Assumption, AfterValidator(_between(0, 0.9))]
+    premium_low: Annotated[Assumption, AfterValidator(_between(0, 2))]
+    premium_high: Annotated[Assumption, AfterValidator(_between(0, 2))]
     agency_fee: Annotated[Assumption, AfterValidator(_between(0, 1))]
     in_house_cost_per_hire: Annotated[Assumption, AfterValidator(_between(0, 1_000_000))]
     interview_hours: Annotated[Assumption, AfterValidator(_between(0, 2000))]
     work_hours_per_year: Annotated[Assumption, AfterValidator(_between(500, 4000))]
     default_pay_percentile: Annotated[Assumption, AfterValidator(_between(10, 90))]
-    equity_share: Annotated[Assumption, AfterValidator(_between(0, 5))]
+    bonus_share: Annotated[Assumption, AfterValidator(_between(0, 1))]
+    equity_share: Annotated[Assumption, AfterValidator(_between(0, 1))]
     ramp_months: Annotated[Assumption, AfterValidator(_between(0, 12))]
     ramp_productivity: Annotated[Assumption, AfterValidator(_between(0, 1))]
     empty_seat_per_month: Annotated[Assumption, AfterValidator(_between(0, 10_000_000))]
@@ -84,10 +104,16 @@ class Assumptions(BaseModel):
     generalist_time_factor: Annotated[Assumption, AfterValidator(_between(1, 5))]
     generalist_percentile_uplift: Annotated[Assumption, AfterValidator(_between(0, 40))]
     generalist_mishire_rate: Annotated[Assumption, AfterValidator(_between(0, 0.95))]
+    # The employer on-cost and time-to-start tables (their own files), and a user's edits of
+    # on-cost components keyed "<jurisdiction>.<component id>" (oncosts.override_key).
+    employer_costs: EmployerCosts
+    time_to_start: TimeToStart
+    oncost_overrides: dict[str, float] = Field(default_factory=dict)
 
     def with_values(self, **values: float) -> Assumptions:
         """A copy with some values replaced (a user's edits); ranges are checked again."""
-        data = self.model_dump()
+        data = self.model_dump(exclude={"employer_costs", "time_to_start"})
+        data["employer_costs"], data["time_to_start"] = self.employer_costs, self.time_to_start
         for key, value in values.items():
             current: Assumption = getattr(self, key)
             if value != current.value:
@@ -95,7 +121,7 @@ class Assumptions(BaseModel):
                     **data[key],
                     "value": value,
                     "status": SourceStatus.ASSUMPTION,
-                    "source": f"your value (default {current.value:g}: {current.source})",
+                    "source": f"{YOUR_VALUE} (default {current.value:g}: {current.source})",
                 }
         return Assumptions.model_validate(data)
 
@@ -103,11 +129,44 @@ class Assumptions(BaseModel):
         """Median days to fill a req for this archetype."""
         return float(getattr(self, f"time_to_fill_{archetype.value}").value)
 
+    def with_oncosts(self, overrides: Mapping[str, float]) -> Assumptions:
+        """A copy with a user's on-cost edits; raises ValueError naming a bad key or value."""
+        known = {
+            override_key(key, c.id): c
+            for key, j in self.employer_costs.jurisdictions.items()
+            for c in j.components
+        }
+        for key, value in overrides.items():
+            if key not in known:
+                raise ValueError(f"no employer on-cost {key!r} (e.g. 'us.social_security')")
+            try:
+                with_value(known[key], value)
+            except ValidationError as exc:
+                what = "a share from 0 to 1" if known[key].kind == "rate" else "an amount ≥ 0"
+                raise ValueError(f"on-cost {key} must be {what}, got {value!r}") from exc
+        return self.model_copy(update={"oncost_overrides": dict(overrides)})
+
     @property
-    def benefits_load(self) -> float:
-        """Benefits as a share of base wages, from their share of total compensation."""
-        share = self.benefits_share.value
-        return share / (1 - share)
+    def premium_range(self) -> tuple[float, float]:
+        """The AI/ML premium's published range, widened to hold the value in use."""
+        value = self.ai_premium.value
+        return min(self.premium_low.value, value), max(self.premium_high.value, value)
+
+    def oncosts(self, location: Location, base: float, bonus: float) -> float:
+        """Yearly employer on-costs of a hire paid `base` + `bonus` in the location's own
+        currency, by its country's rules (caps and thresholds applied) and the user's edits."""
+        return employer_oncosts(
+            self.employer_costs, location, base, bonus, overrides=self.oncost_overrides
+        ).total
+
+    def notice(self, location: Location, level: Level) -> tuple[float, Source]:
+        """Days from an accepted offer to the first day, and their source: the user's figure
+        when they edited it, otherwise the country's usual notice for the level."""
+        if self.notice_days.edited:
+            return self.notice_days.value, self.notice_days.as_source()
+        rule = notice_for(self.time_to_start, location, level)
+        country = self.time_to_start.country(location).name
+        return float(rule.days), rule.as_source(country)
 
 
 def _describe(err: dict[str, object]) -> str:
@@ -139,8 +198,9 @@ def load_assumptions(path: Path = ASSUMPTIONS_FILE) -> Assumptions:
         raise DataFileError(f"{path}: file not found. Restore it from the repository.") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{path}: not valid TOML ({exc}).") from exc
+    tables = {"employer_costs": load_employer_costs(), "time_to_start": load_time_to_start()}
     try:
-        return Assumptions.model_validate(raw)
+        return Assumptions.model_validate({**raw, **tables})
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"

@@ -28,12 +28,9 @@ OFFER = "#D55E00"  # Okabe-Ito vermillion: stands out from the blues, also in gr
 # Cost components, dark to light so the stack reads in greyscale (Okabe-Ito based).
 COMPONENT_COLOURS = {
     "Salary": "#1B3A5C",
-    "Benefits": "#4F7CAC",
-    "Equity": "#9DB9D8",
+    "Employer on-costs": "#4F7CAC",
+    "Bonus": "#9DB9D8",
     "Recruiting": "#E69F00",
-    "Interviews": "#F5D08A",
-    "Ramp-up": "#8C8C8C",
-    "Empty seat": "#CC79A7",
 }
 BUDGET = "#D55E00"
 

@@ -120,23 +120,21 @@ def market_footer(plan: Plan, bands: Sequence[Band]) -> str:
 
 
 def cost_breakdown_chart(plan: Plan) -> EChart:
-    """First-year cost per hire as a stacked bar (salary, benefits, equity, recruiting,
-    interviews, ramp-up, empty seat), total at the end, in hiring order; an ECharts option.
+    """Cash per hire in the plan's first 12 months as a stacked bar (salary, employer
+    on-costs, bonus, recruiting fee), total at the end, in hiring order; an ECharts option.
+    The cost of the search is not cash and is not in this chart.
 
     ECharts, not plotly: this chart changes with every answer, and the browser updates an
     ECharts canvas in place where it rebuilds a plotly figure (bench/results.md).
     """
     cur, lines = plan.cost.currency, plan.cost.lines
     parts = {
-        "Salary": [ln.base for ln in lines],
-        "Benefits": [ln.benefits for ln in lines],
-        "Equity": [ln.equity for ln in lines],
-        "Recruiting": [ln.recruiting for ln in lines],
-        "Interviews": [ln.interviewing for ln in lines],
-        "Ramp-up": [ln.ramp for ln in lines],
-        "Empty seat": [ln.empty_seat for ln in lines],
+        "Salary": [ln.base * ln.paid_share for ln in lines],
+        "Employer on-costs": [ln.benefits * ln.paid_share for ln in lines],
+        "Bonus": [ln.bonus * ln.paid_share for ln in lines],
+        "Recruiting": [ln.fee_12m for ln in lines],
     }
-    totals = [ln.total for ln in lines]
+    totals = [ln.cash_12m for ln in lines]
     longest = max(totals, default=0)
     unit = money_unit(longest, cur)
     # "#1 Model researcher": row labels, tooltips and the description all name hires so.
@@ -158,7 +156,7 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
             ],
         }
         for name, values in parts.items()
-        if any(values)  # equity or the empty seat, until the user sets them
+        if any(values)  # the bonus, until the user sets it
     ]
     series.append(  # the total at the end of each bar: a bar of nothing with a label
         {
@@ -175,17 +173,18 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
     )
     sources = "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
     title = (
-        f"First-year cost: {short_money(plan.cost.first_year_total, cur)} "
+        f"Cash in the first 12 months: {short_money(plan.cost.first_year_total, cur)} "
         f"for {count(len(lines), 'hire')}"
     )
     footer = f"{cur}. Sources: {sources}. Details under the chart and on About the data."
     each = "; ".join(
-        f"{hire}, {ln.level.value}: {short_money(ln.total, cur)}"
+        f"{hire}, {ln.level.value}: {short_money(ln.cash_12m, cur)}"
         for hire, ln in zip(who, lines, strict=True)
     )
     return echart(
         title=title,
-        subtitle="Per hire, in hiring order, first 12 months",
+        subtitle="Per hire, in hiring order: salary, on-costs and bonus from the first day, "
+        "and the recruiting fee",
         footer=footer,
         legend=[str(x["name"]) for x in series[:-1]],
         rows=[f"{{b|{hire}}} · {ln.level.value}" for hire, ln in zip(who, lines, strict=True)],

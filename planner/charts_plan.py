@@ -58,7 +58,7 @@ def _distribution(
 
 
 def cost_outlook_figure(plan: Plan) -> go.Figure:
-    """Distribution of the plan's first-year cost over the simulated futures, P50 and P90."""
+    """Distribution of the plan's 12-month cash over the simulated futures, P50 and P90."""
     assert plan.outlook is not None
     o, cur = plan.outlook, plan.cost.currency
     x, share = _histogram(np.array(o.cost_samples))
@@ -71,9 +71,9 @@ def cost_outlook_figure(plan: Plan) -> go.Figure:
             (o.cost_p90, f"P90 {short_money(o.cost_p90, cur)}"),
         ],
         (
-            f"First-year cost: {short_money(o.cost_p50, cur)} (P50)",
+            f"Cash in the first 12 months: {short_money(o.cost_p50, cur)} (P50)",
             f"P90 {short_money(o.cost_p90, cur)} · {o.trials:,} simulated futures (seed {o.seed}) "
-            "varying offers, search times and mis-hires",
+            "varying offers, the AI/ML premium, search times and mis-hires",
             "Share of futures per cost bucket. Assumptions: About the data and the Plan page.",
         ),
     )
@@ -211,7 +211,8 @@ def tornado_figure(plan: Plan) -> go.Figure:
     layout(
         fig,
         f"Biggest cost driver: {top.assumption.lower()}" if top else "What moves the cost",
-        "First-year cost when one assumption moves 20% (pay: 15 points) and the rest stay; "
+        "12-month cash when one assumption moves 20% (pay: 15 points; AI/ML premium: its "
+        "published range) and the rest stay; "
         f"today {short_money(base, cur)}",
         "",
         height=160 + 42 * max(1, len(rows)),

@@ -204,7 +204,8 @@ def add_stage_args(plan: argparse.ArgumentParser) -> None:
         type=_money,
         default=None,
         metavar="AMOUNT",
-        help="budget for the horizon, in the plan's currency; the plan says which hires fit",
+        help="cash budget for the plan's first 12 months, in the plan's currency; the plan "
+        "says which hires fit",
     )
     plan.add_argument(
         "--location",
@@ -229,7 +230,7 @@ def add_stage_args(plan: argparse.ArgumentParser) -> None:
         type=_count("horizon-quarters", 1, 12),
         default=4,
         metavar="N",
-        help="quarters the plan and the budget cover, 1-12 (default 4)",
+        help="quarters the quarter plan covers, 1-12 (default 4)",
     )
     plan.add_argument(
         "--seed",

@@ -19,7 +19,15 @@ from pptx.util import Inches, Pt
 
 from planner.costs import salary_at
 from planner.models import LOCATION_TITLE, Plan, count
-from planner.report import cite, markdown_table, money, plan_to_dict
+from planner.report import (
+    CASH_LABEL,
+    SEARCH_LABEL,
+    cite,
+    excludes_note,
+    markdown_table,
+    money,
+    plan_to_dict,
+)
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -57,13 +65,14 @@ def cost_csv(plan: Plan) -> str:
         "level",
         "base",
         "benefits",
+        "bonus",
         "equity",
         "recruiting",
+        "run_rate",
+        "cash_12m",
         "interviewing",
         "ramp",
         "empty_seat",
-        "first_year_total",
-        "run_rate",
         "start_day",
         "currency",
     ]
@@ -75,13 +84,14 @@ def cost_csv(plan: Plan) -> str:
             ln.level.value,
             ln.base,
             ln.benefits,
+            ln.bonus,
             ln.equity,
             ln.recruiting,
+            ln.run_rate,
+            ln.cash_12m,
             ln.interviewing,
             ln.ramp,
             ln.empty_seat,
-            ln.total,
-            ln.run_rate,
             ln.start_day,
             cur,
         ]
@@ -93,10 +103,10 @@ def cost_csv(plan: Plan) -> str:
                 "total",
                 "",
                 "",
-                *[""] * 7,
-                round(plan.cost.first_year_total, 2),
+                *[""] * 5,
                 round(plan.cost.run_rate, 2),
-                "",
+                round(plan.cost.first_year_total, 2),
+                *[""] * 4,
                 cur,
             ]
         ]
@@ -121,13 +131,13 @@ def plan_markdown(plan: Plan) -> str:
         "Why:\n" + "\n".join(f"- {r}" for r in d.reasons),
         "## Who to hire, in this order",
         markdown_table(
-            ("#", "Hire", "Level", "First-year cost", "Run rate"),
+            ("#", "Hire", "Level", CASH_LABEL, "Cash a year once hired"),
             (
                 (
                     ln.order,
                     ARCHETYPE_TITLE[ln.archetype],
                     ln.level.value,
-                    money(ln.total, cur),
+                    money(ln.cash_12m, cur),
                     money(ln.run_rate, cur),
                 )
                 for ln in plan.cost.lines
@@ -140,14 +150,26 @@ def plan_markdown(plan: Plan) -> str:
     if plan.notes:
         out.append("## Notes\n" + "\n".join(f"- {n}" for n in plan.notes))
     out.append(
-        f"## Cost\nFully loaded first year: **{money(plan.cost.first_year_total, cur)}**; "
-        f"run rate {money(plan.cost.run_rate, cur)} a year."
+        f"## Cost\n{CASH_LABEL}: **{money(plan.cost.first_year_total, cur)}**"
+        f"{excludes_note(plan.cost)}; {money(plan.cost.run_rate, cur)} a year once everyone is "
+        f"hired. {SEARCH_LABEL}: {money(plan.cost.search_cost, cur)}."
     )
     if o is not None and plan.hires:
         out.append(
             f"Simulated ({o.trials:,} futures, seed {o.seed}): P50 {money(o.cost_p50, cur)}, "
             f"P90 {money(o.cost_p90, cur)}; whole mix in place by {o.date_p50.isoformat()} "
             f"(P50) or {o.date_p90.isoformat()} (P90)."
+        )
+    if plan.spread and plan.hires:
+        out.append(
+            "### What the simulation draws, and what it holds fixed\n"
+            + markdown_table(
+                ("Input", "How", "Source"),
+                [
+                    (x.name, x.how, "; ".join(cite(src) for src in x.sources) or "—")
+                    for x in plan.spread
+                ],
+            )
         )
     if plan.comparison:
         out.append(plan.comparison.sentence)
@@ -247,7 +269,7 @@ def plan_pptx(plan: Plan) -> bytes:
     for ln in plan.cost.lines:
         p = order.add_paragraph()
         role = f"{ARCHETYPE_TITLE[ln.archetype]} ({ln.level.value})"
-        p.text = f"{ln.order}. {role} — {money(ln.total, cur)}"
+        p.text = f"{ln.order}. {role} — {money(ln.cash_12m, cur)} cash in 12 months"
     for w in plan.warnings[:2]:
         p = order.add_paragraph()
         p.text = w
@@ -315,7 +337,7 @@ def plan_pptx(plan: Plan) -> bytes:
         o = plan.outlook
         _footer(
             s3,
-            f"Simulated first-year cost P50 {money(o.cost_p50, cur)}, P90 "
+            f"Simulated cash in the first 12 months P50 {money(o.cost_p50, cur)}, P90 "
             f"{money(o.cost_p90, cur)}; team in place by {o.date_p50.isoformat()} (P50). "
             + sources,
         )

@@ -272,36 +272,45 @@ class Band(BaseModel):
 
 
 class CostLine(BaseModel):
-    """First-year cost of one hire, split into components (currency of the band)."""
+    """One hire's cost (currency of the band), split into cash and the cost of the search.
+
+    Cash is money paid out: base salary, employer on-costs, bonus, the recruiting fee. The cost
+    of the search (interviewer time, output lost while ramping up, the empty seat) is real but
+    not cash, so it is kept apart and never added to a cash total. Equity is not cash either.
+    """
 
     model_config = _FROZEN
 
     order: int
     archetype: Archetype
     level: Level
-    base: float
-    benefits: float  # benefits and payroll taxes (BLS counts legally required benefits in it)
-    equity: float = 0.0
-    recruiting: float
-    interviewing: float
+    base: float  # yearly base salary
+    benefits: float  # yearly employer on-costs of the hire's country (taxes, pension, health)
+    bonus: float = 0.0  # yearly cash bonus
+    equity: float = 0.0  # yearly value of the equity grant (not cash)
+    recruiting: float  # agency fee or in-house cost per hire (cash, paid at the offer)
+    interviewing: float  # interviewer time (not cash: people already on payroll)
     ramp: float = 0.0  # output lost while the hire ramps up (not cash)
     empty_seat: float = 0.0  # what the months without the hire cost (not cash)
     start_day: float = 0.0  # planned first day, days after the plan starts (median search)
+    notice_days: float = 0.0  # notice served between the accepted offer and the first day
+    paid_share: float = 1.0  # share of the plan's first 12 months the hire is on payroll
+    fee_12m: float = 0.0  # the recruiting fee if the offer is accepted in those 12 months
 
     @property
     def run_rate(self) -> float:
-        """What the hire costs per year once hired: salary, benefits, equity."""
-        return self.base + self.benefits + self.equity
+        """Cash a year once hired: base salary, on-costs and bonus."""
+        return self.base + self.benefits + self.bonus
 
     @property
-    def cash(self) -> float:
-        """Money paid out in the first 12 months of employment, hiring included."""
-        return self.run_rate + self.recruiting + self.interviewing
+    def cash_12m(self) -> float:
+        """Cash paid for this hire in the plan's first 12 months: the headline's definition."""
+        return self.run_rate * self.paid_share + self.fee_12m
 
     @property
-    def total(self) -> float:
-        """Fully loaded first-year cost: cash plus lost output and the empty seat."""
-        return self.cash + self.ramp + self.empty_seat
+    def search_cost(self) -> float:
+        """The cost of the search that is not cash: interviews, ramp-up, the empty seat."""
+        return self.interviewing + self.ramp + self.empty_seat
 
 
 class CostSummary(BaseModel):
@@ -310,13 +319,22 @@ class CostSummary(BaseModel):
     currency: str
     pay_percentile: int
     lines: tuple[CostLine, ...]
-    first_year_total: float
-    within_budget: bool | None
+    first_year_total: float  # cash in the plan's first 12 months: the headline everywhere
+    within_budget: bool | None  # first_year_total against the 12-month budget
     sources: tuple[Source, ...]
+    excludes: tuple[str, ...] = ()  # what the totals leave out, e.g. "equity", "bonus"
 
     @property
     def run_rate(self) -> float:
         return sum(line.run_rate for line in self.lines)
+
+    @property
+    def search_cost(self) -> float:
+        return sum(line.search_cost for line in self.lines)
+
+    @property
+    def equity(self) -> float:
+        return sum(line.equity for line in self.lines)
 
 
 class Outlook(BaseModel):
@@ -361,7 +379,8 @@ class ReqOption(BaseModel):
     model_config = _FROZEN
 
     label: str
-    cost_p50: float
+    cost_p50: float  # simulated cash in the plan's first 12 months (P50)
+    yearly_pay: float = 0.0  # pay, on-costs and bonus a year once hired, at the planned offer
     work_starts_p50: float  # days until the needed work has an owner
     work_starts_date: date
 
@@ -390,6 +409,16 @@ class SensitivityRow(BaseModel):
         return abs(self.high_total - self.low_total)
 
 
+class SpreadInput(BaseModel):
+    """One input of the simulation: what is drawn (or held fixed), how, and where it comes from."""
+
+    model_config = _FROZEN
+
+    name: str
+    how: str  # "drawn: log-normal around 58 days, sigma 0.5" or "fixed: ..."
+    sources: tuple[Source, ...]
+
+
 class Plan(BaseModel):
     """Everything the planner concludes from one set of answers."""
 
@@ -408,6 +437,7 @@ class Plan(BaseModel):
     quarters: QuarterPlan | None = None
     comparison: ReqComparison | None = None
     sensitivity: tuple[SensitivityRow, ...] = ()
+    spread: tuple[SpreadInput, ...] = ()  # every input of the simulation, drawn or fixed
 
     @property
     def notes(self) -> tuple[str, ...]:

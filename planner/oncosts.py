@@ -249,6 +249,34 @@ class OnCostBreakdown(BaseModel):
         raise KeyError(component_id)
 
 
+def override_key(jurisdiction: str, component_id: str) -> str:
+    """The key of a user's edit of one component: "us.social_security"."""
+    return f"{jurisdiction}.{component_id}"
+
+
+def component_value(c: Component) -> float:
+    """The figure a user edits: the rate (a share) of a rate component, the amount of a fixed
+    one."""
+    return float((c.rate if c.kind == "rate" else c.amount) or 0.0)
+
+
+def with_value(c: Component, value: float) -> Component:
+    """The component with a user's rate or amount (checked like the shipped one)."""
+    field = "rate" if c.kind == "rate" else "amount"
+    return Component.model_validate({**c.model_dump(), field: value})
+
+
+def editable_components(
+    costs: EmployerCosts, location: Location
+) -> tuple[tuple[str, Component], ...]:
+    """The components behind a location's on-costs, as (override key, component), in order."""
+    return tuple(
+        (override_key(jkey, c.id), c)
+        for jkey, j in costs.chain(jurisdiction_for(location))
+        for c in j.components
+    )
+
+
 def jurisdiction_for(location: Location) -> str:
     """The on-cost jurisdiction of a planner location (Toronto is Canada plus Ontario)."""
     match location:
@@ -286,6 +314,7 @@ def employer_oncosts(
     base_salary: float,
     bonus: float = 0.0,
     switches: Mapping[str, bool] | None = None,
+    overrides: Mapping[str, float] | None = None,
 ) -> OnCostBreakdown:
     """A hire's yearly employer on-costs, itemised.
 
@@ -294,6 +323,9 @@ def employer_oncosts(
     before calling). Rate components apply to base + bonus. `switches` turns components on or off
     by id (e.g. {"apprenticeship_levy": True}); the rest keep their default. Components that are
     off still appear, with amount 0 and applied=False, so a view can say what was left out.
+    `overrides` are a user's edits keyed "<jurisdiction>.<id>" (see `override_key`): the value
+    replaces the component's rate (a share) or yearly amount; above 0 it switches the component
+    on, 0 switches it off. Keys for other jurisdictions are ignored.
     """
     key = jurisdiction_for(where) if isinstance(where, Location) else where
     chain = costs.chain(key)
@@ -308,10 +340,15 @@ def employer_oncosts(
             f"(known: {', '.join(sorted(known))})"
         )
     pay = base + extra
+    edits = dict(overrides or {})
     lines = []
     for jkey, j in chain:
         for c in j.components:
             on = wanted.get(c.id, c.default_on)
+            edited = edits.get(override_key(jkey, c.id))
+            if edited is not None:
+                c = with_value(c, edited)
+                on = edited > 0
             lines.append(
                 OnCostLine(
                     id=c.id,

@@ -12,12 +12,17 @@ from planner.models import CostLine, Quarter, QuarterPlan
 DAYS_PER_QUARTER = 365.25 / 4
 
 
-def cash_by_quarter(line: CostLine, notice_days: float, horizon: int) -> np.ndarray:
-    """One hire's cash per quarter: hiring costs when the offer is accepted, pay from day one."""
+YEAR_QUARTERS = 4  # the headline cash is the plan's first 12 months: its first four quarters
+
+
+def cash_by_quarter(line: CostLine, horizon: int) -> np.ndarray:
+    """One hire's cash per quarter: the recruiting fee when the offer is accepted, pay (base,
+    on-costs, bonus accrued evenly) from the first day. The only definition of cash: the
+    headline total is the sum of the first four quarters."""
     spend = np.zeros(horizon)
-    offer_q = int((line.start_day - notice_days) // DAYS_PER_QUARTER)
+    offer_q = int((line.start_day - line.notice_days) // DAYS_PER_QUARTER)
     if 0 <= offer_q < horizon:
-        spend[offer_q] += line.recruiting + line.interviewing
+        spend[offer_q] += line.recruiting
     per_day = line.run_rate / 365.25
     for q in range(horizon):
         q_start, q_end = q * DAYS_PER_QUARTER, (q + 1) * DAYS_PER_QUARTER
@@ -28,20 +33,17 @@ def cash_by_quarter(line: CostLine, notice_days: float, horizon: int) -> np.ndar
 
 def quarter_plan(
     lines: Sequence[CostLine],
-    notice_days: float,
     horizon: int,
     budget: float | None,
     start: date,
 ) -> QuarterPlan:
-    """Spend per quarter for the whole plan, and how many hires, in order, the budget covers."""
-    per_hire = np.array([cash_by_quarter(ln, notice_days, horizon) for ln in lines]).reshape(
-        len(lines), horizon
-    )
-    totals = per_hire.sum(axis=1)
+    """Spend per quarter for the whole plan, and how many hires, in order, fit the budget for
+    the first 12 months (the same cash the headline total counts)."""
+    per_hire = np.array([cash_by_quarter(ln, horizon) for ln in lines]).reshape(len(lines), horizon)
     funded = len(lines)
     if budget is not None:
-        # Take hires in order while the cumulative spend fits: more budget never funds fewer.
-        within = np.cumsum(totals) <= budget + 1e-6
+        # Take hires in order while their 12-month cash fits: more budget never funds fewer.
+        within = np.cumsum([ln.cash_12m for ln in lines]) <= budget + 1e-6
         funded = int(np.argmin(within)) if not within.all() else len(lines)
     spend = per_hire.sum(axis=0)
     cumulative = np.cumsum(spend)

@@ -6,9 +6,17 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.lint import LintReport
-from planner.models import LOCATION_TITLE, MixLine, Plan, Source, SourceStatus, count
+from planner.models import LOCATION_TITLE, CostSummary, MixLine, Plan, Source, SourceStatus, count
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from planner.validation import Report
+
+CASH_LABEL = "Cash in the first 12 months"
+SEARCH_LABEL = "Cost of the search (interviews, ramp-up, empty seat; not cash)"
+
+
+def excludes_note(cost: CostSummary) -> str:
+    """' (excluding bonus and equity)' when those inputs are zero, else ''."""
+    return f" (excluding {' and '.join(cost.excludes)})" if cost.excludes else ""
 
 
 def cite(source: Source) -> str:
@@ -124,6 +132,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "currency": cost.currency,
             "pay_percentile": cost.pay_percentile,
             "first_year_total": round(cost.first_year_total, 2),
+            "first_year_total_means": CASH_LABEL.lower() + excludes_note(cost),
+            "search_cost": round(cost.search_cost, 2),
             "run_rate": round(cost.run_rate, 2),
             "p50": round(plan.outlook.cost_p50, 2) if plan.outlook else None,
             "p90": round(plan.outlook.cost_p90, 2) if plan.outlook else None,
@@ -135,13 +145,15 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                     "level": line.level.value,
                     "base": round(line.base, 2),
                     "benefits": round(line.benefits, 2),
-                    "recruiting": round(line.recruiting, 2),
-                    "interviewing": round(line.interviewing, 2),
+                    "bonus": round(line.bonus, 2),
                     "equity": round(line.equity, 2),
+                    "recruiting": round(line.recruiting, 2),
+                    "run_rate": round(line.run_rate, 2),
+                    "cash_12m": round(line.cash_12m, 2),
+                    "interviewing": round(line.interviewing, 2),
                     "ramp": round(line.ramp, 2),
                     "empty_seat": round(line.empty_seat, 2),
-                    "total": round(line.total, 2),
-                    "run_rate": round(line.run_rate, 2),
+                    "search_cost": round(line.search_cost, 2),
                     "start_day": round(line.start_day, 1),
                 }
                 for line in cost.lines
@@ -188,12 +200,21 @@ def _outlook_dict(plan: Plan) -> dict[str, Any]:
                 key: {
                     "label": opt.label,
                     "cost_p50": round(opt.cost_p50, 2),
+                    "yearly_pay": round(opt.yearly_pay, 2),
                     "work_starts_days_p50": round(opt.work_starts_p50, 1),
                     "work_starts_date": opt.work_starts_date.isoformat(),
                 }
                 for key, opt in (("focused", c.focused), ("all_in_one", c.generalist))
             },
         },
+        "uncertainty_inputs": [
+            {
+                "name": x.name,
+                "how": x.how,
+                "sources": [cite(src) for src in x.sources],
+            }
+            for x in plan.spread
+        ],
         "sensitivity": [
             {
                 "assumption": r.assumption,
@@ -224,7 +245,8 @@ def plan_to_text(plan: Plan) -> str:
         for line in plan.cost.lines:
             out.append(
                 f"  {line.order}. {ARCHETYPE_TITLE[line.archetype]} ({line.level.value})"
-                f"  first-year cost {money(line.total, cur)}"
+                f"  cash in 12 months {money(line.cash_12m, cur)}, "
+                f"{money(line.run_rate, cur)} a year once hired"
             )
     else:
         out.append("  No new hires: your team already covers this stage.")
@@ -241,7 +263,7 @@ def plan_to_text(plan: Plan) -> str:
         o = plan.outlook
         out += [
             "",
-            f"Uncertainty ({o.trials:,} trials, seed {o.seed}): first-year cost P50 "
+            f"Uncertainty ({o.trials:,} trials, seed {o.seed}): cash in 12 months P50 "
             f"{money(o.cost_p50, cur)}, P90 {money(o.cost_p90, cur)}; whole mix in place by "
             f"{o.date_p50.isoformat()} (P50), {o.date_p90.isoformat()} (P90).",
         ]
@@ -257,7 +279,7 @@ def plan_to_text(plan: Plan) -> str:
             )
     out += [
         "",
-        f"First-year cost: {money(plan.cost.first_year_total, cur)} "
+        f"{CASH_LABEL}: {money(plan.cost.first_year_total, cur)}{excludes_note(plan.cost)} "
         f"(offers at the P{plan.cost.pay_percentile} of each market band, "
         f"{LOCATION_TITLE[plan.answers.location]}, {cur})",
         "Sources:",

@@ -20,7 +20,9 @@ def fill_medians(
     return np.array([a.time_to_fill(x) * speed * factor for x in archetypes], dtype=float)
 
 
-def start_days(fill_days: np.ndarray, slots: int, notice: float) -> tuple[np.ndarray, np.ndarray]:
+def start_days(
+    fill_days: np.ndarray, slots: int, notice: float | np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Offer-accepted and first-day days for reqs opened in order, `slots` searches at a time.
 
     `fill_days` has shape (hires, trials) — one contiguous row per hire, so each step works on

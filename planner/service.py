@@ -8,10 +8,12 @@ from datetime import date
 from planner.advice import data_work, req_advice, team_advice
 from planner.bandtable import BandTable
 from planner.benchmarks import Assumptions, apply_premium
-from planner.costs import cost_plan, interviewer_hourly_cost, salary_at
+from planner.costs import cost_plan, oncost_sources, salary_at
+from planner.derive import shared_series_notes
 from planner.errors import DataFileError
 from planner.fx import FxTable, convert_band
 from planner.models import (
+    LOCAL_CURRENCY,
     Advice,
     Answers,
     Archetype,
@@ -24,14 +26,15 @@ from planner.models import (
     Plan,
     QuarterPlan,
     ReqComparison,
-    count,
+    Source,
+    SpreadInput,
     plural,
 )
 from planner.quarters import quarter_plan
 from planner.report import money
 from planner.rules import ARCHETYPE_TITLE, diagnose, recommend_mix
 from planner.schedule import fill_medians
-from planner.simulate import TRIALS, CostModel, SearchSpec, outlook, simulate
+from planner.simulate import TRIALS, CostModel, SearchSpec, outlook, simulate, spread_inputs
 from planner.tradeoffs import compare_reqs, sensitivity
 
 
@@ -78,15 +81,13 @@ class _Pricer:
             answers.budget,
             a,
             self.fx,
+            answers.location,
         )
 
     def cost_model(self, answers: Answers, a: Assumptions) -> CostModel:
         currency = answers.display_currency
-        hourly = interviewer_hourly_cost(self.interviewer(answers, a), a)
         in_house = self.fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
-        return CostModel.from_assumptions(
-            a, answers.channel, in_house, a.interview_hours.value * hourly
-        )
+        return CostModel.from_assumptions(a, answers.channel, in_house)
 
 
 def make_plan(
@@ -107,25 +108,32 @@ def make_plan(
     model = pricer.cost_model(answers, assumptions)
     medians = fill_medians([h.archetype for h in hires], answers.channel, assumptions)
     specs = [
-        SearchSpec(band=b, percentile=answers.pay_percentile, fill_median_days=float(m),
-                   mishire_rate=assumptions.mishire_rate.value)
-        for b, m in zip(bands, medians, strict=True)
-    ]  # fmt: skip
-    quarters = quarter_plan(
-        cost.lines, assumptions.notice_days.value, answers.horizon_quarters, answers.budget, start
-    )
+        SearchSpec(
+            band=b,
+            percentile=answers.pay_percentile,
+            fill_median_days=float(m),
+            mishire_rate=assumptions.mishire_rate.value,
+            oncost_share=line.benefits / line.base if line.base > 0 else 0.0,
+            notice_days=line.notice_days,
+            premium_drawn=b.ml_premium > 0,
+        )
+        for b, m, line in zip(bands, medians, cost.lines, strict=True)
+    ]
+    quarters = quarter_plan(cost.lines, answers.horizon_quarters, answers.budget, start)
     advice = [
         *req_advice(diagnosis, answers, mix),
         *_budget_advice(quarters, cost, answers),
         *team_advice(diagnosis, answers, mix),
     ]
+    present = {h.archetype.value for h in hires}
+    advice += [
+        Advice(code="shared_band", severity="note", text=f"Same pay for different jobs — {note}")
+        for note in shared_series_notes(table, answers.location, present)
+    ]
     work = data_work(answers, hires, mix)
     if work is not None:
         work = _price_data_work(work, cost, pricer, answers, assumptions)
         advice.append(Advice(code="data_work", severity="note", text=work.text))
-    cost = cost.model_copy(
-        update={"within_budget": None if answers.budget is None else quarters.funded == len(hires)}
-    )
     comparison = (
         _compare(hires[0], specs[0], model, answers, assumptions, pricer, start, trials)
         if hires
@@ -144,12 +152,33 @@ def make_plan(
         outlook=outlook(simulate(specs, model, trials, answers.seed), answers.seed, start),
         quarters=quarters,
         comparison=comparison,
+        spread=_spread(assumptions, answers, hires, bands, fx),
         sensitivity=sensitivity(
             answers, assumptions, lambda ans, a: pricer.cost(ans, a).first_year_total
         )
         if hires
         else (),
     )
+
+
+def _spread(
+    a: Assumptions, answers: Answers, hires: Sequence[Hire], bands: Sequence[Band], fx: FxTable
+) -> tuple[SpreadInput, ...]:
+    loc = answers.location
+    notices = [a.notice(loc, h.level)[1] for h in hires]
+    oncosts = oncost_sources(a, loc)
+    local = LOCAL_CURRENCY[loc]
+    shown = answers.display_currency
+    fx_used = None
+    if local is not shown:
+        rate = fx.rates[local if local is not Currency.USD else shown]
+        fx_used = Source(
+            label="Exchange rate",
+            source=f"{rate.source} ({rate.date.isoformat()})",
+            year=rate.date.year,
+            status=rate.status,
+        )
+    return spread_inputs(a, answers.channel, notices, oncosts, [b.source for b in bands], fx_used)
 
 
 def _compare(
@@ -171,6 +200,9 @@ def _compare(
         percentile=min(90, answers.pay_percentile + a.generalist_percentile_uplift.value),
         fill_median_days=focused.fill_median_days * a.generalist_time_factor.value,
         mishire_rate=a.generalist_mishire_rate.value,
+        oncost_share=focused.oncost_share,
+        notice_days=focused.notice_days,
+        premium_drawn=generalist_band.ml_premium > 0,
     )
     return compare_reqs(
         focused, generalist, model, ARCHETYPE_TITLE[guard.archetype],
@@ -227,7 +259,7 @@ def _budget_advice(quarters: QuarterPlan, cost: CostSummary, answers: Answers) -
     lines = cost.lines
     cur = cost.currency
     if answers.budget is not None and quarters.funded < len(lines):
-        spend = quarters.quarters[-1].cumulative
+        spend = cost.first_year_total
         left_out = len(lines) - quarters.funded
         outside = ", ".join(
             f"#{ln.order} {ARCHETYPE_TITLE[ln.archetype].lower()}"
@@ -237,9 +269,9 @@ def _budget_advice(quarters: QuarterPlan, cost: CostSummary, answers: Answers) -
             Advice(
                 code="over_budget",
                 severity="high",
-                text="Over budget: over the next "
-                f"{count(answers.horizon_quarters, 'quarter')} the plan spends "
-                f"{money(spend, cur)} against a budget of {money(answers.budget, cur)}. "
+                text="Over budget: in its first 12 months the plan pays "
+                f"{money(spend, cur)} against a budget of {money(answers.budget, cur)}, "
+                f"{money(spend - answers.budget, cur)} over. "
                 f"{_fit(quarters.funded)}; {outside} "
                 f"{'falls' if left_out == 1 else 'fall'} outside. "
                 "Delay or drop the last hires first: they guard against a later failure.",

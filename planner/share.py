@@ -19,10 +19,10 @@ from planner.query import MAX_VALUE_LENGTH, QUERY_KEYS, answers_from_query, answ
 # Assumptions a link may carry: the ones users can edit in the app (model units, e.g. 0.25).
 ASSUMPTION_KEYS: tuple[str, ...] = (
     "ai_premium",
-    "benefits_share",
     "agency_fee",
     "in_house_cost_per_hire",
     "interview_hours",
+    "bonus_share",
     "equity_share",
     "ramp_months",
     "ramp_productivity",
@@ -41,6 +41,7 @@ ASSUMPTION_KEYS: tuple[str, ...] = (
     "generalist_mishire_rate",
 )
 FX_PREFIX = "usd_per_"
+OC_PREFIX = "oc."  # an employer on-cost edit: oc.<jurisdiction>.<component>=<rate or amount>
 VIEW_KEY, PRESENT = "view", "present"
 MIN_RATE, MAX_RATE = 0.01, 100.0
 
@@ -52,6 +53,7 @@ class SharedState(BaseModel):
 
     answers: Answers
     assumptions: dict[str, float]  # only the values that differ from the shipped ones
+    oncosts: dict[str, float] = {}  # on-cost edits, "<jurisdiction>.<component>" -> value
     fx: dict[Currency, float]
     present: bool
     ignored: tuple[str, ...]
@@ -68,6 +70,7 @@ def parse_link(
     answer_params = {k: v for k, v in params.items() if k in QUERY_KEYS}
     answers, ignored = answers_from_query(answer_params, default)
     values: dict[str, float] = {}
+    oncosts: dict[str, float] = {}
     rates: dict[Currency, float] = {}
     present = False
     for key, raw in params.items():
@@ -93,6 +96,15 @@ def parse_link(
                 ignored.append(f"{key}={_shown(raw)} (not a number)")
                 continue
             values[key] = number
+        elif key.startswith(OC_PREFIX):
+            try:
+                if number is None:
+                    raise ValueError("not a number")
+                assumptions.with_oncosts({key[len(OC_PREFIX) :]: number})
+            except ValueError as exc:
+                ignored.append(f"{_shown(key)}={_shown(raw)} ({exc})")
+                continue
+            oncosts[key[len(OC_PREFIX) :]] = number
         elif key.startswith(FX_PREFIX) and key[len(FX_PREFIX) :].upper() in Currency.__members__:
             currency = Currency(key[len(FX_PREFIX) :].upper())
             if currency is Currency.USD or number is None or not MIN_RATE <= number <= MAX_RATE:
@@ -102,7 +114,12 @@ def parse_link(
         else:
             ignored.append(f"unknown parameter {_shown(key)}")
     return SharedState(
-        answers=answers, assumptions=values, fx=rates, present=present, ignored=tuple(ignored)
+        answers=answers,
+        assumptions=values,
+        oncosts=oncosts,
+        fx=rates,
+        present=present,
+        ignored=tuple(ignored),
     )
 
 
@@ -128,6 +145,8 @@ def make_link(
         value = getattr(assumptions, key).value
         if value != getattr(shipped, key).value:
             out[key] = f"{value:g}"
+    for key, value in sorted(assumptions.oncost_overrides.items()):
+        out[OC_PREFIX + key] = f"{value:g}"
     for currency, rate in fx.rates.items():
         if rate.usd_per_unit != shipped_fx.rates[currency].usd_per_unit:
             out[FX_PREFIX + currency.value.lower()] = f"{rate.usd_per_unit:g}"

@@ -1,4 +1,6 @@
-"""Monte Carlo of a hiring plan: first-year cost and 'whole mix in place by', as P50 and P90.
+"""Monte Carlo of a hiring plan: cash in its first 12 months and 'whole mix in place by', as
+P50 and P90. Cash means what costs.py means by it: pay, on-costs and bonus from each first day,
+and the recruiting fee at each accepted offer, within 365.25 days of the plan's start.
 
 Each trial draws, per hire: where in the band the offer lands, how long the search takes, and
 whether the hire works out. Everything is vectorised over trials with numpy; the only Python
@@ -14,7 +16,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from planner.benchmarks import PERCENTILES, Assumptions
-from planner.models import Band, Channel, Outlook
+from planner.models import Band, Channel, Outlook, Source, SpreadInput
 from planner.schedule import DAYS_PER_MONTH, start_days
 
 TRIALS = 10_000
@@ -22,6 +24,7 @@ SAMPLES_KEPT = 2_000  # for the distribution chart
 # Trials per block: (hires x BLOCK) arrays stay small enough for the CPU cache and
 # the allocator's fast path (measured: 2 blocks of 5,000 beat 1 of 10,000 by ~20%).
 BLOCK = 5_000
+YEAR_DAYS = 365.25
 
 
 @dataclass(frozen=True)
@@ -32,48 +35,45 @@ class SearchSpec:
     percentile: float
     fill_median_days: float
     mishire_rate: float
+    oncost_share: float = 0.0  # employer on-costs as a share of base, at the planned offer
+    notice_days: float = 0.0
+    premium_drawn: bool = False  # the band carries the AI/ML premium, drawn in its range
 
 
 @dataclass(frozen=True)
 class CostModel:
-    """The per-hire cost rules of costs.py, as plain numbers for vectorised use."""
+    """The per-hire cash rules of costs.py, as plain numbers for vectorised use."""
 
-    benefits_load: float
-    equity_share: float
+    bonus_share: float
     agency_fee: float | None  # None: in-house
     in_house_cost: float
-    interviewing: float
-    ramp_share: float  # share of a year's base lost while ramping up
     ramp_days: float
-    empty_seat_per_day: float
     fill_spread: float
     offer_spread: float
-    notice_days: float
     slots: int
+    premium: float = 0.0  # the premium in the bands
+    premium_low: float = 0.0  # its published range, drawn uniformly per trial and hire
+    premium_high: float = 0.0
 
     @classmethod
-    def from_assumptions(
-        cls, a: Assumptions, channel: Channel, in_house_cost: float, interviewing: float
-    ) -> CostModel:
+    def from_assumptions(cls, a: Assumptions, channel: Channel, in_house_cost: float) -> CostModel:
         return cls(
-            benefits_load=a.benefits_load,
-            equity_share=a.equity_share.value,
+            bonus_share=a.bonus_share.value,
             agency_fee=a.agency_fee.value if channel is Channel.AGENCY else None,
             in_house_cost=in_house_cost,
-            interviewing=interviewing,
-            ramp_share=a.ramp_months.value / 12 * (1 - a.ramp_productivity.value),
             ramp_days=a.ramp_months.value * DAYS_PER_MONTH,
-            empty_seat_per_day=a.empty_seat_per_month.value / DAYS_PER_MONTH,
             fill_spread=a.time_to_fill_spread.value,
             offer_spread=a.offer_spread.value,
-            notice_days=a.notice_days.value,
             slots=int(a.parallel_searches.value),
+            premium=a.ai_premium.value,
+            premium_low=a.premium_range[0],
+            premium_high=a.premium_range[1],
         )
 
 
 @dataclass(frozen=True)
 class Draws:
-    """Per-trial results: total first-year cost, day the last hire starts, first days."""
+    """Per-trial results: 12-month cash, day the last hire starts, first days."""
 
     cost: np.ndarray  # (trials,)
     in_place_day: np.ndarray  # (trials,)
@@ -94,6 +94,9 @@ def simulate(
         np.array([[s.percentile] for s in specs]),
         np.array([[s.fill_median_days] for s in specs]),
         np.array([[s.mishire_rate] for s in specs]),
+        np.array([[1 + s.oncost_share] for s in specs]),
+        np.array([[s.notice_days] for s in specs]),
+        np.array([[s.premium_drawn] for s in specs]),
     )
     blocks = [
         _simulate_block(rng, spec, model, min(BLOCK, trials - done))
@@ -108,11 +111,11 @@ def simulate(
 
 def _simulate_block(
     rng: np.random.Generator,
-    spec: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    spec: tuple[np.ndarray, ...],
     model: CostModel,
     trials: int,
 ) -> Draws:
-    points, planned, medians, rates = spec
+    points, planned, medians, rates, loads, notice, drawn = spec
     hires = points.shape[0]
 
     # float32 draws are about twice as fast; the arithmetic below is float64.
@@ -122,6 +125,10 @@ def _simulate_block(
     pct += planned.astype(np.float32)
     np.clip(pct, 10, 90, out=pct)
     base = _interp_rows(pct, points)
+    if drawn.any() and model.premium_high > model.premium_low:
+        # Where the premium lands in its published range is part of the spread.
+        lift = rng.uniform(model.premium_low, model.premium_high, (hires, trials))
+        base = base * np.where(drawn, (1 + lift) / (1 + model.premium), 1.0)
     noise = z[1]
     noise *= model.fill_spread
     fill = medians.astype(np.float32) * np.exp(noise)  # days: float32 is exact to minutes
@@ -131,22 +138,27 @@ def _simulate_block(
     refill_noise = rng.standard_normal(len(rows), dtype=np.float32)
     refill_noise *= model.fill_spread
     refill = medians[rows, 0].astype(np.float32) * np.exp(refill_noise)
-    fill[rows, cols] += model.ramp_days + model.notice_days + refill
-    _, starts = start_days(fill, model.slots, model.notice_days)
+    fill[rows, cols] += model.ramp_days + notice[rows, 0] + refill
+    _, starts = start_days(fill, model.slots, notice)
 
-    # Per hire: a year of pay, benefits and equity; recruiting; interviews; lost ramp output;
-    # the empty seat until the first day. Every term is linear in the salary, so the totals
-    # come from sums over hires rather than per-hire cost arrays.
-    yearly_k = 1 + model.benefits_load + model.equity_share
+    # Cash in the first year: pay, on-costs and bonus from each first day, and the hiring cost
+    # when the offer is accepted within the year. Interviews, ramp-up and the empty seat are not
+    # cash and are not in this total (costs.py).
+    # On-costs are the share of base at the planned offer (caps make it fall as pay rises;
+    # within one band the difference is small).
+    yearly_k = loads + model.bonus_share
     fee = model.agency_fee or 0.0
-    fixed = model.interviewing + (model.in_house_cost if model.agency_fee is None else 0.0)
-    cost = base.sum(axis=0, dtype=np.float64) * (yearly_k + fee + model.ramp_share) + hires * fixed
-    if model.empty_seat_per_day:
-        cost += starts.sum(axis=0) * model.empty_seat_per_day
-    # A mis-hire repeats the hiring costs, is paid through the ramp and ramps up a successor.
-    missed_base = np.bincount(cols, weights=base[rows, cols].astype(np.float64), minlength=trials)
-    cost += missed_base * (fee + yearly_k * model.ramp_days / 365.25 + model.ramp_share)
-    cost += np.bincount(cols, minlength=trials) * fixed
+    fixed = model.in_house_cost if model.agency_fee is None else 0.0
+    days = np.clip(YEAR_DAYS - starts, 0.0, YEAR_DAYS)
+    offered = (starts - notice) < YEAR_DAYS
+    base64 = base.astype(np.float64)
+    cost = (base64 * (yearly_k * days / YEAR_DAYS + fee * offered)).sum(axis=0)
+    cost += offered.sum(axis=0) * fixed
+    # A mis-hire: the first person was paid through the ramp and their hiring cost was paid too.
+    first_start = starts[rows, cols] - (model.ramp_days + notice[rows, 0] + refill)
+    paid_days = np.clip(np.minimum(model.ramp_days, YEAR_DAYS - first_start), 0.0, None)
+    missed = base64[rows, cols] * (yearly_k[rows, 0] * paid_days / YEAR_DAYS + fee) + fixed
+    cost += np.bincount(cols, weights=missed, minlength=trials)
     return Draws(cost=cost, in_place_day=starts.max(axis=0), start_day=starts.T)
 
 
@@ -186,3 +198,71 @@ def outlook(draws: Draws, seed: int, start: date) -> Outlook:
         cost_samples=tuple(float(x) for x in draws.cost[::step]),
         days_samples=tuple(float(x) for x in draws.in_place_day[::step]),
     )
+
+
+def spread_inputs(
+    a: Assumptions,
+    channel: Channel,
+    notices: Sequence[Source],
+    oncosts: Sequence[Source],
+    bands: Sequence[Source],
+    fx_used: Source | None,
+) -> tuple[SpreadInput, ...]:
+    """Every input of the simulation, drawn or held fixed, with its source or the word
+    assumption (the "How sure is this?" panel and the exports list them)."""
+    fills = {getattr(a, f"time_to_fill_{x}").value for x in ("researcher", "developer", "operator")}
+    fill_days = "/".join(f"{d:g}" for d in sorted(fills))
+    low, high = a.premium_range
+    out = [
+        SpreadInput(
+            name="Where the offer lands in the band",
+            how=f"drawn: normal around the planned percentile, sd {a.offer_spread.value:g} "
+            "points, kept within P10–P90",
+            sources=(a.offer_spread.as_source(),),
+        ),
+        SpreadInput(
+            name="AI/ML premium on bands that are not ML-specific",
+            how=f"drawn: uniform from {low:.0%} to {high:.0%} per hire",
+            sources=(a.premium_low.as_source(), a.ai_premium.as_source()),
+        ),
+        SpreadInput(
+            name="Time to fill each req",
+            how=f"drawn: log-normal, median {fill_days} days, sigma {a.time_to_fill_spread.value:g}"
+            + (
+                f"; an agency search is {a.agency_speedup.value:.0%} shorter"
+                if channel is Channel.AGENCY
+                else ""
+            ),
+            sources=(
+                a.time_to_fill_developer.as_source(),
+                a.time_to_fill_spread.as_source(),
+                *((a.agency_speedup.as_source(),) if channel is Channel.AGENCY else ()),
+            ),
+        ),
+        SpreadInput(
+            name="A hire who does not work out",
+            how=f"drawn: {a.mishire_rate.value:.0%} chance per hire; they leave after the "
+            f"{a.ramp_months.value:g}-month ramp and the seat is searched for again",
+            sources=(a.mishire_rate.as_source(), a.ramp_months.as_source()),
+        ),
+        SpreadInput(
+            name="Notice before the first day",
+            how="fixed: by country and level",
+            sources=tuple(dict.fromkeys(notices)),
+        ),
+        SpreadInput(
+            name="Employer on-costs",
+            how="fixed: the country's rules at the planned offer",
+            sources=tuple(oncosts),
+        ),
+        SpreadInput(
+            name="Market band percentiles",
+            how="fixed: as published or derived (About the data)",
+            sources=tuple(dict.fromkeys(bands)),
+        ),
+    ]
+    if fx_used is not None:
+        out.append(
+            SpreadInput(name="Exchange rate", how="fixed: one dated rate", sources=(fx_used,))
+        )
+    return tuple(out)

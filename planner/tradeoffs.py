@@ -7,14 +7,13 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from planner.benchmarks import Assumptions
+from planner.benchmarks import PERCENTILES, Assumptions
 from planner.models import Answers, ReqComparison, ReqOption, SensitivityRow, count
 from planner.report import money
 from planner.simulate import CostModel, SearchSpec, simulate
 
 SHORT_NAME = {
     "ai_premium": "AI/ML premium",
-    "benefits_share": "Benefits share",
     "agency_fee": "Agency fee",
     "in_house_cost_per_hire": "In-house cost per hire",
     "interview_hours": "Interviewer hours",
@@ -22,7 +21,6 @@ SHORT_NAME = {
     "ramp_productivity": "Ramp-up productivity",
     "equity_share": "Equity",
     "empty_seat_per_month": "Empty seat per month",
-    "notice_days": "Notice period",
     "time_to_fill_researcher": "Time to fill, researcher",
     "time_to_fill_developer": "Time to fill, developer",
     "time_to_fill_operator": "Time to fill, operator",
@@ -47,23 +45,34 @@ def compare_reqs(
                         ("One all-in-one “ML engineer” req", generalist)):  # fmt: skip
         draws = simulate([spec], model, trials=trials, seed=seed)
         day = float(np.percentile(draws.start_day[:, 0], 50))
+        base = float(np.interp(spec.percentile, PERCENTILES, spec.band.percentiles))
         options.append(
             ReqOption(
                 label=label,
                 cost_p50=float(np.percentile(draws.cost, 50)),
+                yearly_pay=base * (1 + spec.oncost_share + model.bonus_share),
                 work_starts_p50=day,
                 work_starts_date=start + timedelta(days=round(day)),
             )
         )
     f, g = options
-    extra = g.cost_p50 - f.cost_p50
+    pay = g.yearly_pay - f.yearly_pay
+    cash = g.cost_p50 - f.cost_p50
     weeks = (g.work_starts_p50 - f.work_starts_p50) / 7
+    # Compare what each hire pays a year once hired: the 12-month cash of a slower search is
+    # lower only because the seat stays empty longer, which is no saving.
     sentence = (
-        f"One all-in-one “ML engineer” req would cost about {money(abs(extra), currency)} "
-        f"{'more' if extra >= 0 else 'less'} in its first year, and the work you need would "
-        f"likely get an owner who fits about {count(round(abs(weeks)), 'week')} "
+        f"One all-in-one “ML engineer” req would pay about {money(abs(pay), currency)} a year "
+        f"{'more' if pay >= 0 else 'less'} once hired, and the work you need would likely get "
+        f"an owner who fits about {count(round(abs(weeks)), 'week')} "
         f"{'later' if weeks >= 0 else 'sooner'} than with a focused "
-        f"{archetype_title.lower()} req."
+        f"{archetype_title.lower()} req"
+        + (
+            f"; its cash in the first 12 months is {money(abs(cash), currency)} lower only "
+            "because the seat stays empty longer."
+            if cash < 0 and weeks > 0
+            else "."
+        )
     )
     return ReqComparison(focused=f, generalist=g, sentence=sentence)
 
@@ -92,6 +101,8 @@ def sensitivity(
         if item.value == 0:
             continue  # nothing to move (e.g. equity or empty seat not set)
         lo, hi = item.value * (1 - SWING), item.value * (1 + SWING)
+        if key == "ai_premium":
+            lo, hi = assumptions.premium_range  # its published range, not a flat swing
         try:
             low = total_for(answers, assumptions.with_values(**{key: lo}))
             high = total_for(answers, assumptions.with_values(**{key: hi}))

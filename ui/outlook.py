@@ -14,7 +14,8 @@ from planner.charts_plan import (
     team_date_figure,
     tornado_figure,
 )
-from planner.report import money
+from planner.models import SourceStatus
+from planner.report import money, short_cite
 from ui.charts import show_chart
 
 
@@ -25,14 +26,14 @@ def show_outlook(plan: Plan, start: date) -> None:
     st.subheader("How sure is this?", anchor=False)
     c1, c2 = st.columns(2)
     c1.metric(
-        "First-year cost, P50",
+        "Cash in the first 12 months, P50",
         money(o.cost_p50, cur),
-        help="Half of the simulated futures cost less than this.",
+        help="Half of the simulated futures pay less than this in the plan's first 12 months.",
     )
     c1.metric(
-        "First-year cost, P90",
+        "Cash in the first 12 months, P90",
         money(o.cost_p90, cur),
-        help="Nine in ten simulated futures cost less than this.",
+        help="Nine in ten simulated futures pay less than this in the plan's first 12 months.",
     )
     c2.metric("Whole mix in place by (P50)", f"{o.date_p50:%d %b %Y}")
     c2.metric("Whole mix in place by (P90)", f"{o.date_p90:%d %b %Y}")
@@ -41,6 +42,25 @@ def show_outlook(plan: Plan, start: date) -> None:
     )
     show_chart(
         team_date_figure, plan, start, key="plan.chart.dates", filename="ml-team-in-place-by"
+    )
+    st.caption("What each simulated future draws, and what it holds fixed:")
+    st.table(
+        pd.DataFrame(
+            [
+                {
+                    "Input": x.name,
+                    "How": x.how,
+                    "Source": "; ".join(
+                        "assumption" if src.status is SourceStatus.ASSUMPTION else short_cite(src)
+                        for src in dict.fromkeys(x.sources)
+                    )
+                    or "see About the data",
+                }
+                for x in plan.spread
+            ]
+        ),
+        hide_index=True,
+        border="horizontal",
     )
 
 
@@ -55,7 +75,8 @@ def show_comparison(plan: Plan) -> None:
         [
             {
                 "Req": opt.label,
-                "First-year cost (P50)": money(opt.cost_p50, cur),
+                "Pay a year once hired": money(opt.yearly_pay, cur),
+                "Cash in 12 months (P50)": money(opt.cost_p50, cur),
                 "Needed work has an owner by (P50)": f"{opt.work_starts_date:%d %b %Y}",
             }
             for opt in (c.focused, c.generalist)

@@ -30,14 +30,14 @@ def show_presentation(plan: Plan) -> None:
                             "#": ln.order,
                             "Hire": ARCHETYPE_TITLE[ln.archetype],
                             "Level": ln.level.value,
-                            "Year 1": short_money(ln.total, cur),
+                            "Cash, 12 months": short_money(ln.cash_12m, cur),
                         }
                         for ln in plan.cost.lines
                     ]
                 ),
                 hide_index=True,
                 width="stretch",
-                column_config={"Year 1": st.column_config.TextColumn(alignment="right")},
+                column_config={"Cash, 12 months": st.column_config.TextColumn(alignment="right")},
             )
         else:
             st.success("No new hires: the team already covers this stage.")
@@ -45,11 +45,11 @@ def show_presentation(plan: Plan) -> None:
         # the dollar the figures overflow this column on a laptop screen, and a slide reads
         # one form. The Plan page and the exports give them to the dollar.
         c1, c2 = st.columns(2)
-        c1.metric("Fully loaded year 1", short_money(plan.cost.first_year_total, cur))
-        c2.metric("Run rate / year", short_money(plan.cost.run_rate, cur))
+        c1.metric("Cash, first 12 months", short_money(plan.cost.first_year_total, cur))
+        c2.metric("Cash a year once hired", short_money(plan.cost.run_rate, cur))
         if plan.outlook and plan.hires:
             o = plan.outlook
-            c1.metric("Year 1, P90", short_money(o.cost_p90, cur))
+            c1.metric("Cash, 12 months, P90", short_money(o.cost_p90, cur))
             c2.metric("In place by (P50)", f"{o.date_p50:%b %Y}")
         if plan.warnings:
             st.warning(plan.warnings[0])

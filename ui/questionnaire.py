@@ -23,6 +23,7 @@ from planner.models import (
     ProblemValidation,
     count,
 )
+from planner.oncosts import editable_components, jurisdiction_for
 from ui.lazy import lazy_expander
 from ui.state import (
     AUTO,
@@ -32,6 +33,7 @@ from ui.state import (
     NO_REQ,
     TIME_ASSUMPTIONS,
     P,
+    oncost_fields,
     shown,
 )
 
@@ -237,7 +239,7 @@ def ask_costs(answers: Answers) -> None:
         horizontal=True,
     )
     group.number_input(
-        f"Hiring budget for the horizon ({answers.display_currency.value}, optional)",
+        f"Budget for the first 12 months ({answers.display_currency.value}, optional)",
         min_value=0.0,
         max_value=float(MAX_BUDGET),
         step=50_000.0,
@@ -245,8 +247,9 @@ def ask_costs(answers: Answers) -> None:
         placeholder="No budget set",
         key=P + "budget",
         persist_state="session",
-        help="Cash for salaries, benefits, equity, recruiting and interviews over the "
-        "horizon. We say which hires fit, in order.",
+        help="Cash the plan may pay in its first 12 months: salaries, employer on-costs, "
+        "bonus and recruiting fees. We say which hires fit, in order, and by how much the "
+        "plan is over.",
     )
     group.number_input(
         "Horizon (quarters, 1–12)",
@@ -258,7 +261,37 @@ def ask_costs(answers: Answers) -> None:
     )
 
 
-def ask_assumptions(shipped: Assumptions, fx: FxTable) -> None:
+def ask_oncosts(shipped: Assumptions, location: Location) -> None:
+    """The employer on-costs of the plan's country, each line editable, with its source; a line
+    off by default is switched on by entering its rate or amount."""
+    parts = shipped.employer_costs.chain(jurisdiction_for(location))
+    names = " and ".join(j.name for _, j in parts)
+    st.subheader(f"Employer on-costs: {names}", anchor=False)
+    st.caption(
+        "What the employer pays on top of salary for a hire in this market, by its rules: a "
+        "rate applies to the slice of pay between its floor and cap. Enter 0 to leave a line "
+        "out; lines off by default apply only to some employers (see their help). Other "
+        "countries' lines: choose that market on the Plan page."
+    )
+    fields = oncost_fields(shipped)
+    cols = st.columns(3, gap="large")
+    for i, (key, c) in enumerate(editable_components(shipped.employer_costs, location)):
+        label, pct, default = fields["oc." + key]
+        when = "" if c.default_on else f" Off by default; applies when {c.applies_when}"
+        cols[i % 3].number_input(
+            f"{label} ({'% of pay' if pct else c.currency.value + ' a year'})",
+            min_value=0.0,
+            max_value=100.0 if pct else 1_000_000.0,
+            step=0.1 if pct else 100.0,
+            format="%.3f" if pct else "%.0f",
+            key=P + "oc." + key,
+            persist_state="session",
+            help=f"Default {shown(default, pct):g}: {c.basis}. {c.source} ({c.year}, "
+            f"{c.status.value}).{when}",
+        )
+
+
+def ask_assumptions(shipped: Assumptions, fx: FxTable, location: Location) -> None:
     """Every editable assumption in three columns, each with its default and source."""
     groups = (
         ("Cost", COST_ASSUMPTIONS),
@@ -281,6 +314,7 @@ def ask_assumptions(shipped: Assumptions, fx: FxTable) -> None:
                     help=f"Default {value:g}: {default.source} ({default.year}, "
                     f"{default.status.value}).",
                 )
+    ask_oncosts(shipped, location)
     c1, c2 = st.columns([2, 1], gap="large")
     with c1:
         st.subheader("Exchange rates", anchor=False)

@@ -9,7 +9,15 @@ from planner import Plan
 from planner.case_book import similar_cases
 from planner.charts import cost_breakdown_chart, market_band_figure
 from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
-from planner.report import cite, escape_markdown, markdown_table, money, team_gap
+from planner.report import (
+    CASH_LABEL,
+    cite,
+    escape_markdown,
+    excludes_note,
+    markdown_table,
+    money,
+    team_gap,
+)
 from planner.rules import (
     ARCHETYPE_OWNS,
     ARCHETYPE_TITLE,
@@ -67,29 +75,36 @@ def _similar(plan: Plan) -> str:
 
 
 def show_mix(plan: Plan) -> None:
-    """The hires in order with their first-year cost, the total and the run rate: one
+    """The hires in order with their 12-month cash, the total and the run rate: one
     Markdown element (every element is redrawn on each answer, bench/results.md)."""
     cur = plan.cost.currency
     gap = "; ".join(team_gap(m) for m in plan.mix)
     # A Markdown table: a few rows need no grid, it prints cleanly, and the page needs no
     # table or Arrow code to show it (a faster first render).
     if plan.hires:
-        rows = [
+        rows: list[tuple[object, ...]] = [
             (
                 line.order,
                 f"{ARCHETYPE_TITLE[line.archetype]} ({line.level.value})",
                 ARCHETYPE_OWNS[line.archetype],
-                money(line.total, cur),
+                money(line.run_rate, cur),
+                money(line.cash_12m, cur),
             )
             for line in plan.cost.lines
         ]
-        rows.append(("", "**Total**", "", f"**{money(plan.cost.first_year_total, cur)}**"))
-        run_rate = escape_markdown(money(plan.cost.run_rate, cur))
+        total = money(plan.cost.first_year_total, cur)
+        rows.append(("", "**Total**", "", money(plan.cost.run_rate, cur), f"**{total}**"))
+        search = escape_markdown(money(plan.cost.search_cost, cur))
         body = (
-            markdown_table(("#", "Hire", "Owns", "First-year cost"), rows, right=(3,))
-            + "\n\nFirst-year cost is fully loaded: pay, benefits, equity, recruiting, "
-            "interviews, ramp-up and the empty seat while the search runs. Once hired, the new "
-            f"team runs at **{run_rate} a year** (salary, benefits, equity)."
+            markdown_table(
+                ("#", "Hire", "Owns", "Cash a year once hired", CASH_LABEL),
+                rows,
+                right=(3, 4),
+            )
+            + f"\n\n{CASH_LABEL}{escape_markdown(excludes_note(plan.cost))}: base salary, "
+            "employer on-costs and bonus from each first day, and the recruiting fee, within "
+            "12 months of today. Apart, and not cash: the cost of the search (interviewer time, "
+            f"output lost while ramping up, the empty seat), **{search}**."
         )
     else:
         body = "No new hires: your team already covers what this stage needs."
@@ -130,6 +145,9 @@ def show_market(plan: Plan) -> None:
         st.info("Nothing to compare: the plan has no new hires.")
         return
     show_chart(market_band_figure, plan, key="plan.chart.market", filename="ml-hires-vs-market")
+    for advice in plan.advice:
+        if advice.code == "shared_band":  # identical prices for different jobs: say why
+            st.caption(escape_markdown(advice.text))
     cur = plan.cost.currency
     bands = lazy_expander("Where these bands come from", "plan.open.bands")
     if bands is not None:

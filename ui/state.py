@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from planner import Answers, Assumptions, FxTable
 from planner.models import Currency
+from planner.oncosts import component_value, override_key
 from planner.share import make_link, parse_link
 
 P = "plan."
@@ -27,21 +28,21 @@ FX_EDITABLE = [c for c in Currency if c is not Currency.USD]
 # The assumptions a user may edit: key -> (widget label, shown as percent?), by group.
 COST_ASSUMPTIONS = {
     "ai_premium": ("AI/ML wage premium (%)", True),
-    "benefits_share": ("Benefits share of total compensation (%)", True),
     "agency_fee": ("Agency fee, share of first-year base (%)", True),
     "in_house_cost_per_hire": ("In-house cost per hire (USD)", False),
     "interview_hours": ("Interviewer hours per hire", False),
-    "equity_share": ("Equity per year, share of base (%)", True),
+    "bonus_share": ("Cash bonus per year, share of base (%)", True),
+    "equity_share": ("Equity per year, share of base (%), not cash", True),
     "ramp_months": ("Onboarding ramp (months)", False),
     "ramp_productivity": ("Productivity during the ramp (%)", True),
     "empty_seat_per_month": ("Cost of an empty seat per month", False),
 }
 TIME_ASSUMPTIONS = {
-    "time_to_fill_researcher": ("Median days to fill: researcher", False),
-    "time_to_fill_developer": ("Median days to fill: developer", False),
-    "time_to_fill_operator": ("Median days to fill: operator", False),
+    "time_to_fill_researcher": ("Typical days to fill: researcher", False),
+    "time_to_fill_developer": ("Typical days to fill: developer", False),
+    "time_to_fill_operator": ("Typical days to fill: operator", False),
     "time_to_fill_spread": ("Spread of time to fill (log-normal sigma)", False),
-    "notice_days": ("Days from offer to first day", False),
+    "notice_days": ("Notice before the first day (days; replaces the country's)", False),
     "agency_speedup": ("Time an agency saves (%)", True),
     "parallel_searches": ("Searches run at once", False),
     "offer_spread": ("Spread of offers (percentile points)", False),
@@ -53,6 +54,20 @@ GENERALIST_ASSUMPTIONS = {
     "generalist_mishire_rate": ("All-in-one req: chance of the wrong fit (%)", True),
 }
 EDITABLE = {**COST_ASSUMPTIONS, **TIME_ASSUMPTIONS, **GENERALIST_ASSUMPTIONS}
+
+
+def oncost_fields(shipped: Assumptions) -> dict[str, tuple[str, bool, float]]:
+    """Every employer on-cost component a user may edit: "oc.<jurisdiction>.<id>" ->
+    (label, shown as percent?, default value in model units; 0 for one off by default)."""
+    return {
+        "oc." + override_key(key, c.id): (
+            c.label,
+            c.kind == "rate",
+            component_value(c) if c.default_on else 0.0,
+        )
+        for key, j in shipped.employer_costs.jurisdictions.items()
+        for c in j.components
+    }
 
 
 def shown(value: float, pct: bool) -> float:
@@ -89,7 +104,13 @@ def _assumptions(values: Mapping[str, Any], shipped: Assumptions) -> Assumptions
         for key, (_, pct) in EDITABLE.items()
         if "a." + key in values
     }
-    return shipped.with_values(**edits)
+    oncosts = {
+        key[len("oc.") :]: values[key] / (100 if pct else 1)
+        for key, (_, pct, default) in oncost_fields(shipped).items()
+        if key in values and values[key] / (100 if pct else 1) != default
+    }
+    edited = shipped.with_values(**edits)
+    return edited.with_oncosts(oncosts) if oncosts else edited
 
 
 def _assumptions_or_shipped(
@@ -101,6 +122,8 @@ def _assumptions_or_shipped(
     except ValidationError as exc:
         err = exc.errors()[0]
         return shipped, f"Your cost assumptions were not applied: {err['msg']}. Using the defaults."
+    except ValueError as exc:
+        return shipped, f"Your cost assumptions were not applied: {exc}. Using the defaults."
 
 
 def _fx(values: Mapping[str, Any], shipped: FxTable) -> FxTable:
@@ -120,6 +143,12 @@ def changed_assumptions(shipped: Assumptions, fx: FxTable) -> list[str]:
         value = st.session_state.get(P + "a." + key, default)
         if value != default:
             out.append(f"{label} {value:g} (default {default:g})")
+    for key, (label, pct, model_default) in oncost_fields(shipped).items():
+        default = shown(model_default, pct)
+        value = st.session_state.get(P + key, default)
+        if value != default:
+            where = key.split(".")[1].upper()
+            out.append(f"{label} ({where}) {value:g} (default {default:g})")
     for currency in FX_EDITABLE:
         default = fx.rates[currency].usd_per_unit
         value = st.session_state.get(P + "fx." + currency.value, default)
@@ -132,6 +161,8 @@ def reset_assumptions(shipped: Assumptions, fx: FxTable) -> None:
     """Back to the shipped values (a button callback: runs before the widgets exist)."""
     for key, (_, pct) in EDITABLE.items():
         st.session_state[P + "a." + key] = shown(getattr(shipped, key).value, pct)
+    for key, (_, pct, default) in oncost_fields(shipped).items():
+        st.session_state[P + key] = shown(default, pct)
     for currency in FX_EDITABLE:
         st.session_state[P + "fx." + currency.value] = fx.rates[currency].usd_per_unit
 
@@ -148,6 +179,8 @@ def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable)
         for key, (_, pct) in EDITABLE.items():
             value = link.assumptions.get(key, getattr(assumptions, key).value)
             saved["a." + key] = shown(value, pct)
+        for key, (_, pct, default) in oncost_fields(assumptions).items():
+            saved[key] = shown(link.oncosts.get(key[len("oc.") :], default), pct)
         for currency in FX_EDITABLE:
             saved["fx." + currency.value] = link.fx.get(currency, fx.rates[currency].usd_per_unit)
         saved["present"] = link.present

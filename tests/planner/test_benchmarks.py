@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from itertools import combinations
+
 import pytest
 
 from planner.benchmarks import BENCHMARKS_FILE, load_assumptions, load_benchmarks
-from planner.derive import build_csv
+from planner.derive import (
+    SERIES_FILE,
+    build_csv,
+    build_rows,
+    factor_from_inputs,
+    load_rules,
+    series_of,
+    shared_series_notes,
+)
 from planner.errors import DataFileError
 from planner.fx import load_fx
 from planner.models import Archetype, Currency, Level, Location
+from planner.validation import PERCENTILE_COLUMNS
 from tests.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken_data"
@@ -55,6 +68,150 @@ def test_filled_percentiles_are_labelled_as_assumptions(bands):
     assert "P25, P75 from a log-normal fit (assumption)" in toronto.derivation
     # Germany's published quartiles survive the fill: mid median 5,536 x 12.
     assert berlin.p50 == pytest.approx(66_432)
+
+
+def _shipped_rows() -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(BENCHMARKS_FILE.read_text(encoding="utf-8"))))
+
+
+def _shares_with(derivation: str) -> str:
+    """The archetypes named after "same series as" in a derivation ("" if none)."""
+    if "same series as " not in derivation:
+        return ""
+    return derivation.split("same series as ", 1)[1].split(":", 1)[0]
+
+
+def _unmarked_identical_bands(rows: list[dict[str, str]]) -> list[tuple[str, str, str]]:
+    """(location, archetype, archetype) pairs with identical bands at every level whose
+    derivations do not both name the same series and each other as sharing it."""
+    bands: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+    texts: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        key = (r["location"], r["archetype"])
+        bands.setdefault(key, {})[r["level"]] = tuple(r[c] for c in PERCENTILE_COLUMNS)
+        texts.setdefault(key, []).append(r["derivation"])
+    bad = []
+    for loc, a, b in sorted(
+        (loc, a, b)
+        for loc in {k[0] for k in bands}
+        for a, b in combinations(sorted(k[1] for k in bands if k[0] == loc), 2)
+    ):
+        if bands[(loc, a)] != bands[(loc, b)]:
+            continue
+        series = {series_of(d) for d in texts[(loc, a)] + texts[(loc, b)]}
+        marked = (
+            len(series) == 1
+            and None not in series
+            and all(b in _shares_with(d) for d in texts[(loc, a)])
+            and all(a in _shares_with(d) for d in texts[(loc, b)])
+        )
+        if not marked:
+            bad.append((loc, a, b))
+    return bad
+
+
+def test_identical_bands_are_marked_as_sharing_a_series():
+    """Two archetypes of one location with the same band must both say which series they share."""
+    rows = _shipped_rows()
+    assert _unmarked_identical_bands(rows) == []
+    # The check bites: strip the marker from the operator rows and it reports the pair.
+    tampered = [
+        {**r, "derivation": r["derivation"].split("; same series as")[0]}
+        if r["archetype"] == "operator"
+        else r
+        for r in rows
+    ]
+    assert ("us_national", "developer", "operator") in _unmarked_identical_bands(tampered)
+
+
+def test_shared_series_notes_name_each_location():
+    """One sentence per location where no public series separates two archetypes."""
+    notes = shared_series_notes(_shipped_rows())
+    assert (
+        "United States (national): operator pay = developer pay: no public series separates "
+        "them (series bls_software_developers)." in notes
+    )
+    assert any(n.startswith("London: operator pay = developer pay = researcher pay") for n in notes)
+    assert any(n.startswith("Berlin: ") for n in notes) and any(
+        n.startswith("Toronto: ") for n in notes
+    )
+    # US researchers have their own series, so they are never named as sharing one.
+    assert not any("researcher" in n for n in notes if n.startswith("United States"))
+    assert shared_series_notes(_shipped_rows(), location="new_york") == [
+        "New York: operator pay = developer pay: no public series separates them "
+        "(series bls_software_developers)."
+    ]
+
+
+def test_shared_series_notes_accept_a_band_table_and_skip_unlabelled_rows(bands):
+    """The app can pass the active BandTable; uploaded rows without a series are ignored."""
+    assert shared_series_notes(bands) == shared_series_notes(_shipped_rows())
+    upload = [
+        {**r, "derivation": "from our survey"} for r in _shipped_rows() if r["location"] == "london"
+    ]
+    assert shared_series_notes(upload) == []
+
+
+def test_bay_area_developers_are_national_times_the_bls_metro_ratio(bands):
+    """SF developer median = national median x BLS May 2021 SF/San Jose-to-US ratio (1.3544)."""
+    weighted = (161_930 * 64_460 + 165_030 * 67_780) / (64_460 + 67_780)
+    ratio = round(weighted / 120_730, 4)
+    assert ratio == 1.3544
+    assert factor_from_inputs(load_rules()["locations"]["sf_bay_area"]["factor_inputs"]) == ratio
+    for level in Level:
+        national = bands.band(Archetype.DEVELOPER, level, Location.US_NATIONAL)
+        metro = bands.band(Archetype.DEVELOPER, level, Location.SF_BAY_AREA)
+        assert metro.p50 == pytest.approx(national.p50 * ratio, abs=1)
+        assert "BLS OEWS May 2021" in metro.derivation and "OPM" not in metro.derivation
+
+
+@pytest.mark.parametrize(
+    ("location", "factor", "status"),
+    [("new_york", 1.1264, "assumption"), ("seattle", 1.25, "assumption")],
+)
+def test_metros_without_an_occupation_figure_are_labelled_assumptions(
+    location, factor, status, bands
+):
+    """New York and Seattle rest on BLS computer-and-math group ratios, labelled as assumptions."""
+    for archetype in Archetype:
+        national = bands.band(archetype, Level.SENIOR, Location.US_NATIONAL)
+        metro = bands.band(archetype, Level.SENIOR, Location(location))
+        assert metro.p50 == pytest.approx(national.p50 * factor, abs=1)
+        assert f"x{factor:g} for the location (our assumption" in metro.derivation
+        assert f", {status})" in metro.derivation and "OPM" not in metro.derivation
+
+
+def test_us_researchers_come_from_research_scientists(bands):
+    """Researchers map to SOC 15-1221: mid median 140,910, other percentiles filled, said so."""
+    band = bands.band(Archetype.RESEARCHER, Level.MID, Location.US_NATIONAL)
+    assert band.p50 == pytest.approx(140_910)
+    assert band.derivation.startswith("series bls_research_scientists: ")
+    assert (
+        "P10, P25, P75, P90 from a log-normal through the median with the spread of "
+        "Software Developers (SOC 15-1252) (assumption)" in band.derivation
+    )
+    assert bands.band(Archetype.DEVELOPER, Level.MID, Location.US_NATIONAL).p50 == 133_080
+
+
+def test_every_band_says_it_is_base_salary():
+    """No bonus, equity or benefits in any band: each derivation says base salary."""
+    assert all("base salary" in r["derivation"] for r in _shipped_rows())
+
+
+def test_factor_that_does_not_match_its_inputs_stops_the_build():
+    """A hand-edited factor that no longer follows from its BLS inputs is refused."""
+    rules = load_rules()
+    rules["locations"]["sf_bay_area"]["factor"] = 1.25
+    with pytest.raises(ValueError, match="does not match its factor_inputs"):
+        build_rows(SERIES_FILE.read_text(encoding="utf-8"), rules)
+
+
+def test_a_median_only_series_needs_a_spread_to_borrow():
+    """Without [fill.spread_from], a series with one published percentile cannot be filled."""
+    rules = load_rules()
+    del rules["fill"]
+    with pytest.raises(ValueError, match="spread_from"):
+        build_rows(SERIES_FILE.read_text(encoding="utf-8"), rules)
 
 
 def test_shipped_assumptions_are_sourced(assumptions):
