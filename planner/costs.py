@@ -135,6 +135,8 @@ def cost_plan(
     sources: list[Source] = list(dict.fromkeys(b.source for b in bands))
     if any(b.ml_premium for b in bands):
         sources.append(a.ai_premium.as_source())
+    if any(b.fx_note for b in bands):
+        sources += list(dict.fromkeys(fx.source_of(b.currency) for b in bands if b.fx_note))
     sources += oncost_sources(a, location)
     sources += [
         (a.agency_fee if channel is Channel.AGENCY else a.in_house_cost_per_hire).as_source(),

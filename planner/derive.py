@@ -256,9 +256,9 @@ def shared_series_notes(
         for k_loc, sid, archetype in bands:
             if k_loc == loc:
                 by_series.setdefault(sid, []).append(archetype)
-        for sid, archetypes in by_series.items():
+        for sid, found in by_series.items():
             groups: dict[tuple[tuple[str, tuple[float, ...]], ...], list[str]] = {}
-            for a in sorted(archetypes, key=lambda x: order.get(x, len(order))):
+            for a in sorted(found, key=lambda x: order.get(x, len(order))):
                 groups.setdefault(tuple(sorted(bands[(loc, sid, a)].items())), []).append(a)
             for group in groups.values():
                 same = [a for a in group if archetypes is None or a in archetypes]

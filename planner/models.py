@@ -338,7 +338,7 @@ class CostSummary(BaseModel):
 
 
 class Outlook(BaseModel):
-    """Monte Carlo of the plan: P50/P90 of first-year cost and of 'whole mix in place by'."""
+    """Monte Carlo of the plan: P50/P90 of 12-month cash and of 'whole mix in place by'."""
 
     model_config = _FROZEN
 

@@ -13,7 +13,6 @@ from planner.derive import shared_series_notes
 from planner.errors import DataFileError
 from planner.fx import FxTable, convert_band
 from planner.models import (
-    LOCAL_CURRENCY,
     Advice,
     Answers,
     Archetype,
@@ -26,7 +25,6 @@ from planner.models import (
     Plan,
     QuarterPlan,
     ReqComparison,
-    Source,
     SpreadInput,
     plural,
 )
@@ -167,17 +165,8 @@ def _spread(
     loc = answers.location
     notices = [a.notice(loc, h.level)[1] for h in hires]
     oncosts = oncost_sources(a, loc)
-    local = LOCAL_CURRENCY[loc]
-    shown = answers.display_currency
-    fx_used = None
-    if local is not shown:
-        rate = fx.rates[local if local is not Currency.USD else shown]
-        fx_used = Source(
-            label="Exchange rate",
-            source=f"{rate.source} ({rate.date.isoformat()})",
-            year=rate.date.year,
-            status=rate.status,
-        )
+    converted = [b for b in bands if b.fx_note]
+    fx_used = fx.source_of(converted[0].currency) if converted else None
     return spread_inputs(a, answers.channel, notices, oncosts, [b.source for b in bands], fx_used)
 
 

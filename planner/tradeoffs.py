@@ -16,11 +16,7 @@ SHORT_NAME = {
     "ai_premium": "AI/ML premium",
     "agency_fee": "Agency fee",
     "in_house_cost_per_hire": "In-house cost per hire",
-    "interview_hours": "Interviewer hours",
-    "ramp_months": "Ramp-up months",
-    "ramp_productivity": "Ramp-up productivity",
-    "equity_share": "Equity",
-    "empty_seat_per_month": "Empty seat per month",
+    "bonus_share": "Cash bonus",
     "time_to_fill_researcher": "Time to fill, researcher",
     "time_to_fill_developer": "Time to fill, developer",
     "time_to_fill_operator": "Time to fill, operator",
@@ -83,7 +79,7 @@ def sensitivity(
     total_for: Callable[[Answers, Assumptions], float],
     top: int = 6,
 ) -> tuple[SensitivityRow, ...]:
-    """First-year cost with each assumption moved down and up; the biggest swings first."""
+    """12-month cash with each assumption moved down and up; the biggest swings first."""
     rows = []
     p = answers.pay_percentile
     lo_p, hi_p = max(10, p - PERCENTILE_SWING), min(90, p + PERCENTILE_SWING)

@@ -54,7 +54,9 @@ query_keys = st.one_of(
             "seed",
             "horizon",
             "agency_fee",
-            "benefits_share",
+            "bonus_share",
+            "oc.us.medicare",  # an employer on-cost edit (a rate)
+            "oc.us.health_insurance",  # ... and a fixed amount
             "usd_per_gbp",
             "view",
         ]
@@ -72,9 +74,8 @@ def test_any_query_string_gives_a_plan_and_notes(bands, assumptions, fx, params)
     rates = fx
     for currency, rate in state.fx.items():
         rates = rates.with_rate(currency, rate)
-    plan = make_plan(
-        state.answers, bands, assumptions.with_values(**state.assumptions), rates, trials=200
-    )
+    edited = assumptions.with_values(**state.assumptions).with_oncosts(state.oncosts)
+    plan = make_plan(state.answers, bands, edited, rates, trials=200)
     assert plan.hires is not None
 
 

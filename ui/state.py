@@ -107,7 +107,7 @@ def _assumptions(values: Mapping[str, Any], shipped: Assumptions) -> Assumptions
     oncosts = {
         key[len("oc.") :]: values[key] / (100 if pct else 1)
         for key, (_, pct, default) in oncost_fields(shipped).items()
-        if key in values and values[key] / (100 if pct else 1) != default
+        if key in values and values[key] != shown(default, pct)  # as the widget shows it
     }
     edited = shipped.with_values(**edits)
     return edited.with_oncosts(oncosts) if oncosts else edited

@@ -66,7 +66,7 @@ def mix_hires(at: AppTest) -> list[tuple[str, str]]:
 
 
 def mix_total(at: AppTest) -> float:
-    """The 'Who to hire' table's total first-year cost, in the plan's currency."""
+    """The 'Who to hire' table's total cash in the first 12 months, in the plan's currency."""
     cell = _table_rows(at)[-1][-1]  # "**\\$723,547**"
     return float(cell.strip("*").replace("\\", "").lstrip("$£€CA").replace(",", ""))
 

@@ -42,44 +42,61 @@ def _money(text: str) -> float:
 
 
 def test_higher_percentile_raises_p50_and_p90():
-    """Moving offers from P50 to P75 raises both simulated percentiles."""
+    """Moving offers from P50 to P75 raises both simulated percentiles of 12-month cash."""
     at = _page("How sure")
     p50, p90 = (
-        _money(_metric(at, "First-year cost, P50")),
-        _money(_metric(at, "First-year cost, P90")),
+        _money(_metric(at, "Cash in the first 12 months, P50")),
+        _money(_metric(at, "Cash in the first 12 months, P90")),
     )
     at.number_input(key="plan.pay_percentile").set_value(75).run()
-    assert _money(_metric(at, "First-year cost, P50")) > p50
-    assert _money(_metric(at, "First-year cost, P90")) > p90
+    assert _money(_metric(at, "Cash in the first 12 months, P50")) > p50
+    assert _money(_metric(at, "Cash in the first 12 months, P90")) > p90
 
 
 def test_same_seed_same_numbers_new_seed_new_numbers():
     """Rerunning with the same seed repeats the P50; another seed moves it a little."""
     at = _page("How sure")
-    first = _metric(at, "First-year cost, P50")
+    first = _metric(at, "Cash in the first 12 months, P50")
     at.run()
-    assert _metric(at, "First-year cost, P50") == first
-    assert _metric(_edited("How sure", **{"plan.seed": 7}), "First-year cost, P50") != first
+    assert _metric(at, "Cash in the first 12 months, P50") == first
+    edited = _edited("How sure", **{"plan.seed": 7})
+    assert _metric(edited, "Cash in the first 12 months, P50") != first
 
 
 def test_small_budget_names_the_hires_outside_it():
-    """A budget that covers one hire over the horizon says which hire falls outside."""
+    """A budget that covers one hire's cash in the first 12 months (236,319.89 of 457,235.71,
+    tests/planner/test_costs.py) says which hire falls outside."""
     at = _page()
     at.number_input(key="plan.budget").set_value(300_000.0).run()
     warning = next(w.value for w in at.warning if w.value.startswith("Over budget"))
     assert "The first hire fits; #2 model developer falls outside" in warning
 
 
-def test_empty_seat_cost_appears_in_the_breakdown():
-    """Setting a cost per empty month adds an 'Empty seat' part to the cost chart."""
-    before = [s["name"] for s in cost_chart(_page())["series"]]
+def test_empty_seat_cost_appears_in_the_cost_of_the_search_not_in_the_cash():
+    """A cost per empty month is not cash: the cash chart keeps its parts and its total, and
+    the cost of the search under the 'Who to hire' table grows by 20,000 a month for each
+    seat until its first day: 2 x 20,000 x 63.3 / (365.25 / 12) = 83,186.86."""
+    page = _page()
+    before = cost_chart(page)
+    search_before = _search_cost(page)
     at = _edited(**{"plan.a.empty_seat_per_month": 20_000.0})
-    assert "Empty seat" not in before
-    assert "Empty seat" in [s["name"] for s in cost_chart(at)["series"]]
+    after = cost_chart(at)
+    assert [s["name"] for s in after["series"]] == [s["name"] for s in before["series"]]
+    assert "Empty seat" not in [s["name"] for s in after["series"]]
+    assert after["title"][0]["text"] == before["title"][0]["text"]
+    assert mix_total(at) == mix_total(page)
+    assert _search_cost(at) - search_before == pytest.approx(83_186.86, abs=1)
+
+
+def _search_cost(at: AppTest) -> float:
+    """The cost of the search stated under the 'Who to hire' table."""
+    text = next(m.value for m in at.markdown if m.value.startswith("### Who to hire"))
+    amount = text.split("the cost of the search")[1].split("**")[1]
+    return float(amount.replace("\\", "").lstrip("$").replace(",", ""))
 
 
 def test_level_override_prices_every_hire_at_that_level():
-    """'Mid' for every hire lowers the fully loaded cost."""
+    """'Mid' for every hire lowers the cash in the first 12 months."""
     at = _page()
     before = mix_total(at)
     at.selectbox(key="plan.level").set_value("mid").run()
@@ -96,13 +113,16 @@ def test_generalist_comparison_is_one_plain_sentence():
 
 @pytest.mark.parametrize("value", [95.0, 0.0])
 def test_out_of_range_edit_is_refused_not_crashing(value):
-    """A benefits share of 95% (over the 90% limit) is refused with a message; 0% is fine."""
+    """Time an agency saves of 95% (a share the widget takes, over the 90% limit in
+    planner/benchmarks.py) is refused with a message; 0% is fine. The cost shares (agency fee,
+    bonus, equity) allow up to 100%, which is the widget's own maximum, so none of them can be
+    entered out of range."""
     at = AppTest.from_file(PAGE, default_timeout=30).run()
     at.switch_page(ASSUMPTIONS).run()
-    at.number_input(key="plan.a.benefits_share").set_value(value).run()
+    at.number_input(key="plan.a.agency_speedup").set_value(value).run()
     assert not at.exception
     assert any("were not applied" in e.value for e in at.error) is (value == 95.0)
-    assert at.number_input(key="plan.a.benefits_share").value == value  # the entry stays
+    assert at.number_input(key="plan.a.agency_speedup").value == value  # the entry stays
     at.switch_page("app_pages/plan.py").run()
     assert not at.exception
     assert any("were not applied" in w.value for w in at.warning) is (value == 95.0)

@@ -33,7 +33,7 @@ def test_defaults_render_without_exception():
     assert _headline(at) == "Weak problem validation"
     # the Cost section: the cost breakdown, one ECharts chart updated in place (no plotly)
     chart = cost_chart(at)
-    assert chart["title"][0]["text"].startswith("First-year cost: $")
+    assert chart["title"][0]["text"].startswith("Cash in the first 12 months: $")
     assert not at.get("plotly_chart")
     assert not any("BLS OEWS May 2024" in c.value for c in at.caption)  # drawn only when open
     at.session_state["plan.open.sources"] = True
@@ -113,8 +113,9 @@ def test_market_chart_marks_the_offer():
     fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
     box, offers = fig.data
     assert len(box.y) == 2
-    # Senior bands (median at the all-levels P75); P75 of each: 183,292 and 190,447, x 1.187.
-    assert list(offers.x) == pytest.approx([183_292 * 1.187, 190_447 * 1.187])
+    # Senior bands (median at the all-levels P75); the P75 of each in data/benchmarks.csv:
+    # researcher (SOC 15-1221, log-normal fill) 206,358, developer 190,447; x 1.125 (Compa).
+    assert list(offers.x) == pytest.approx([206_358 * 1.125, 190_447 * 1.125])
 
 
 def test_the_address_follows_each_answer_and_not_the_stale_query():
@@ -166,9 +167,22 @@ def test_about_data_page_renders():
     at = AppTest.from_file(str(ROOT / "app_pages" / "about_data.py"), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception
-    # series, locations, bands, assumptions, FX, scores, gates, the case book
-    assert len(at.dataframe) == 8
+    # series, locations, bands, assumptions, on-costs, time to start, FX, scores, gates, the
+    # case book
+    assert len(at.dataframe) == 10
     assert len(at.dataframe[-1].value) >= 30  # the case book
+    locations = at.dataframe[1].value  # one factor per archetype, with its own source
+    bay = locations[locations["Market"] == "San Francisco Bay Area"]
+    assert set(bay["Archetype"]) == {"researcher", "developer", "operator"}
+    assert set(bay["Factor"]) == {1.3544}
+    assert "BLS OEWS May 2021" in " ".join(bay["Factor source"])
+    oncosts = at.dataframe[4].value
+    assert {"Social Security (OASDI), employer share", "Employer Class 1 National Insurance"} <= set(
+        oncosts["Component"]
+    )
+    assert set(oncosts["Source"].str.len()) and oncosts["Source"].str.len().min() > 3
+    times = at.dataframe[5].value
+    assert set(times["Country"]) >= {"United States", "United Kingdom", "Germany", "Canada"}
     at.selectbox(key="about.location").set_value("london").run()
     bands = at.dataframe[2].value
     assert len(bands) == 12 and set(bands["currency"]) == {"GBP"}
@@ -210,14 +224,15 @@ def test_share_link_restores_assumptions_rates_and_presentation():
 
 
 def test_presentation_table_speaks_the_slide_short_form():
-    """The presentation view's hire table gives each year-1 cost as its headline figures do
-    ($362k, not $361,774), and the hires add up to the headline total within the rounding."""
+    """The presentation view's hire table gives each hire's cash in the first 12 months as its
+    headline figures do ($221k, not $220,916), and the hires add up to the headline total
+    within the rounding."""
     at = _page(live_models="1", problem="proven", data_maturity="repeatable", view="present")
     assert not at.exception
     table = at.dataframe[0].value
-    cells = list(table["Year 1"])
+    cells = list(table["Cash, 12 months"])
     assert len(cells) == 2 and all(re.fullmatch(r"\$\d+k", cell) for cell in cells)
-    total = next(m for m in at.metric if m.label == "Fully loaded year 1").value
+    total = next(m for m in at.metric if m.label == "Cash, first 12 months").value
     assert re.fullmatch(r"\$\d+k", total)
     thousands = [int(cell[1:-1]) for cell in cells]
     assert abs(sum(thousands) - int(total[1:-1])) <= len(cells)
@@ -289,14 +304,27 @@ def test_every_page_opens_under_the_row_of_links_to_all_six(path, current):
 
 def test_mix_table_ends_with_the_total_and_states_the_run_rate():
     """The 'Who to hire' table's last row is the sum of the hires above it (to the dollar of
-    rounding), and the run rate follows it in the same element."""
+    rounding), for the cash in the first 12 months and for the cash a year once hired, and the
+    cost of the search (not cash) follows in the same element.
+
+    A senior developer and a senior operator (one band, US national): each 190,125 base +
+    31,106.56 on-costs = 221,231.56 a year; in the first 12 months 221,231.56 x 301.95 /
+    365.25 + the 38,025 fee = 220,915.82 (tests/planner/test_costs.py). The search: interviews
+    8,472.12 + ramp-up 23,765.63 each, 2 x 32,237.75 = 64,475.49."""
     at = _page(live_models="1", problem="proven", data_maturity="repeatable")
-    hires = [float(row[-1].lstrip("\\$").replace(",", "")) for row in mix_rows(at)]
-    assert len(hires) == 2
+    rows = mix_rows(at)
+    hires = [float(row[-1].lstrip("\\$").replace(",", "")) for row in rows]
+    yearly = [float(row[-2].lstrip("\\$").replace(",", "")) for row in rows]
+    assert hires == [220_916, 220_916] and yearly == [221_232, 221_232]
+    assert mix_total(at) == 441_832  # 2 x 220,915.82 = 441,831.63
     assert abs(mix_total(at) - sum(hires)) <= len(hires)  # each cell is rounded to $1
     text = next(m.value for m in at.markdown if m.value.startswith("### Who to hire"))
-    run_rate = re.search(r"runs at \*\*\\\$([\d,]+) a year\*\*", text)
-    assert run_rate and 0 < float(run_rate.group(1).replace(",", "")) < mix_total(at)
+    total_row = next(line for line in text.splitlines() if "**Total**" in line)
+    assert "\\$442,463" in total_row  # 2 x 221,231.56 a year once hired
+    assert (
+        "the cost of the search (interviewer time, output lost while ramping up, the empty "
+        "seat), **\\$64,475**." in text
+    )
 
 
 def test_scale_group_says_its_answers():

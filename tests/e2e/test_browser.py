@@ -76,7 +76,7 @@ def test_change_an_answer_and_see_the_diagnosis_change(
         page.screenshot(path=screenshots / f"plan-default-{width}.png", full_page=True)
         chart = page.locator(COST_CHART)
         first_cost = chart.get_attribute("aria-label")
-        assert "First-year cost: $" in first_cost
+        assert "Cash in the first 12 months: $" in first_cost
         chart.evaluate("e => { e.dataset.mark = 'first'; }")  # gone if the chart is redrawn anew
 
         page.get_by_text("Repeatable — pipelines run and are trusted").click()
@@ -229,7 +229,7 @@ def test_edit_an_assumption_and_see_the_plan_cost_move(
 
 
 def _total(page) -> float:
-    """The first-year total: the last cell of the 'Who to hire' table's last row."""
+    """The 12-month cash total: the last cell of the 'Who to hire' table's last row."""
     cell = page.locator("[data-testid='stMarkdownContainer'] table tr").last.locator("td").last
     return float(cell.inner_text().strip("$").replace(",", ""))
 

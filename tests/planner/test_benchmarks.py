@@ -143,6 +143,22 @@ def test_shared_series_notes_name_each_location():
     ]
 
 
+def test_shared_series_notes_name_only_a_plans_own_archetypes(bands, assumptions, fx):
+    """Given a plan's archetypes, only those are named: a US researcher + developer plan shares
+    no series (the operator who shares the developers' series is not in it), and in London the
+    developer and researcher are named but not the operator."""
+    from planner import Answers, make_plan
+
+    rows = _shipped_rows()
+    assert shared_series_notes(rows, "us_national", {"researcher", "developer"}) == []
+    assert shared_series_notes(rows, "london", {"researcher", "developer"}) == [
+        "London: developer pay = researcher pay: no public series separates them "
+        "(series itjobswatch_london_ml)."
+    ]
+    plan = make_plan(Answers(), bands, assumptions, fx, trials=100)  # researcher + developer
+    assert not [a for a in plan.advice if a.code == "shared_band"]
+
+
 def test_shared_series_notes_accept_a_band_table_and_skip_unlabelled_rows(bands):
     """The app can pass the active BandTable; uploaded rows without a series are ignored."""
     assert shared_series_notes(bands) == shared_series_notes(_shipped_rows())
@@ -215,8 +231,22 @@ def test_a_median_only_series_needs_a_spread_to_borrow():
 
 
 def test_shipped_assumptions_are_sourced(assumptions):
-    """Benefits load follows from the BLS share: 0.298 / 0.702."""
-    assert assumptions.benefits_load == pytest.approx(0.298 / 0.702)
+    """The AI/ML premium is Compa's 12.5%, inside its published 10-15% range; time to fill is
+    Workable's 58-day engineering average; the notice default is the US two weeks of
+    data/time_to_start.toml; bonus is zero and labelled as our assumption."""
+    from planner.models import Level, Location
+
+    assert not hasattr(assumptions, "benefits_share")  # on-costs come by country now
+    assert assumptions.ai_premium.value == pytest.approx(0.125)
+    assert assumptions.premium_range == pytest.approx((0.10, 0.15))
+    assert assumptions.ai_premium.source.startswith("Compa")
+    for archetype in ("researcher", "developer", "operator"):
+        fill = getattr(assumptions, f"time_to_fill_{archetype}")
+        assert fill.value == 58 and fill.status.value == "secondary" and fill.year == 2017
+    us_notice, _ = assumptions.notice(Location.US_NATIONAL, Level.SENIOR)
+    assert assumptions.notice_days.value == us_notice == 14
+    assert assumptions.bonus_share.value == 0
+    assert assumptions.bonus_share.status.value == "assumption"
     assert assumptions.work_hours_per_year.status.value == "assumption"
 
 

@@ -25,31 +25,44 @@ def _parts(option: dict) -> list[dict]:
     ],
 )
 def test_bars_add_up_to_each_hires_total(answers, bands, assumptions, fx):
-    """Each bar's parts add up to that hire's first-year cost, the label at its end says the
-    same, the axis reaches past the longest bar, and the title gives the plan's total."""
+    """Each bar's parts are that hire's cash in the plan's first 12 months (salary, on-costs
+    and bonus for the share of the year on payroll, the recruiting fee) and add up to its
+    cash_12m, the label at its end says the same, the axis reaches past the longest bar, and
+    the title gives the plan's total."""
     plan = make_plan(answers, bands, assumptions, fx)
     chart = cost_breakdown_chart(plan)
     option = chart.option["baseOption"]
-    unit = money_unit(max(ln.total for ln in plan.cost.lines), plan.cost.currency)
+    unit = money_unit(max(ln.cash_12m for ln in plan.cost.lines), plan.cost.currency)
     # one stack per hire, the parts first and a bar of nothing carrying the total last
     assert {s["stack"] for s in option["series"]} == {"cost"}
     assert option["series"][-1]["name"] == "Total"
     assert all(item["value"] == 0 for item in option["series"][-1]["data"])
+    parts = {s["name"]: s for s in _parts(option)}
     for i, line in enumerate(plan.cost.lines):
+        expected = {
+            "Salary": line.base * line.paid_share,
+            "Employer on-costs": line.benefits * line.paid_share,
+            "Recruiting": line.fee_12m,
+        }
+        for name, value in expected.items():
+            assert parts[name]["data"][i]["value"] == pytest.approx(value / unit.divisor, abs=0.1)
         stacked = sum(s["data"][i]["value"] for s in _parts(option))
-        assert stacked == pytest.approx(line.total / unit.divisor, abs=0.1 * len(_parts(option)))
+        assert stacked == pytest.approx(line.cash_12m / unit.divisor, abs=0.1 * len(_parts(option)))
         total_label = option["series"][-1]["data"][i]["label"]["formatter"]
-        assert total_label == short_money(line.total, plan.cost.currency)
-    assert option["xAxis"]["max"] * unit.divisor >= max(ln.total for ln in plan.cost.lines)
-    assert short_money(plan.cost.first_year_total, plan.cost.currency) in option["title"][0]["text"]
+        assert total_label == short_money(line.cash_12m, plan.cost.currency)
+    assert option["xAxis"]["max"] * unit.divisor >= max(ln.cash_12m for ln in plan.cost.lines)
+    title = option["title"][0]["text"]
+    assert title.startswith("Cash in the first 12 months: ")
+    assert short_money(plan.cost.first_year_total, plan.cost.currency) in title
     assert len(option["yAxis"]["data"]) == len(plan.cost.lines)
     assert chart.height >= 170 + 70 * len(plan.cost.lines)
     json.dumps(chart.option, allow_nan=False)  # plain JSON, as st.echarts_chart sends it
 
 
 def test_footer_names_every_source_and_legend_skips_empty_parts(bands, assumptions, fx):
-    """The sources travel with a screenshot; parts that are zero for every hire (equity and
-    the empty seat by default) are neither drawn nor in the legend."""
+    """The sources travel with a screenshot; parts that are zero for every hire (the bonus by
+    default) are neither drawn nor in the legend, and what is not cash (equity, interviews,
+    ramp-up, the empty seat) is never drawn."""
     plan = make_plan(Answers(), bands, assumptions, fx)
     option = cost_breakdown_chart(plan).option["baseOption"]
     footer = option["title"][1]["text"].replace("\n", " ")
@@ -57,8 +70,10 @@ def test_footer_names_every_source_and_legend_skips_empty_parts(bands, assumptio
         assert short_cite(source) in footer
     names = [s["name"] for s in _parts(option)]
     assert names == option["legend"]["data"]
-    assert "Equity" not in names and "Empty seat" not in names
-    assert "Salary" in names
+    assert names == ["Salary", "Employer on-costs", "Recruiting"]
+    bonus = make_plan(Answers(), bands, assumptions.with_values(bonus_share=0.1), fx)
+    names = [s["name"] for s in _parts(cost_breakdown_chart(bonus).option["baseOption"])]
+    assert names == ["Salary", "Employer on-costs", "Bonus", "Recruiting"]
 
 
 @pytest.mark.parametrize(
@@ -98,17 +113,22 @@ def test_money_axis_has_three_to_six_round_steps(largest, currency, labels):
 
 
 def test_tooltips_give_exact_amounts_in_millions_too(bands, assumptions, fx):
-    """With costs in the millions (an expensive empty seat), the axis is in $M but each
-    tooltip still gives the exact amount of that part for that hire."""
-    seat = assumptions.empty_seat_per_month.model_copy(update={"value": 400_000.0})
-    plan = make_plan(
-        Answers(), bands, assumptions.model_copy(update={"empty_seat_per_month": seat}), fx
+    """With cash in the millions (an uploaded band paying millions), the axis is in $M but
+    each tooltip still gives the exact amount of that part for that hire."""
+    from planner import validate_benchmarks
+
+    upload = validate_benchmarks(
+        b"archetype,level,location,currency,p10,p25,p50,p75,p90,ml_specific,source,year,status\n"
+        b"researcher,senior,us_national,USD,1500000,1700000,1900000,2100000,2300000,true,"
+        b"Board,2026,primary\n",
+        name="board.csv",
     )
-    assert max(ln.total for ln in plan.cost.lines) >= 1_000_000
+    plan = make_plan(Answers(), bands.overlay(upload.table), assumptions, fx)
+    assert max(ln.cash_12m for ln in plan.cost.lines) >= 1_000_000
     option = cost_breakdown_chart(plan).option["baseOption"]
     assert option["xAxis"]["axisLabel"]["formatter"] == "${value}M"
     first = plan.cost.lines[0]
-    interviews = next(s for s in option["series"] if s["name"] == "Interviews")
-    assert interviews["data"][0]["tooltip"]["formatter"].endswith(
-        f"Interviews: ${first.interviewing:,.0f}"
+    oncosts = next(s for s in option["series"] if s["name"] == "Employer on-costs")
+    assert oncosts["data"][0]["tooltip"]["formatter"] == (
+        f"#1 Model researcher<br/>Employer on-costs: ${first.benefits * first.paid_share:,.0f}"
     )

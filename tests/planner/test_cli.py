@@ -35,13 +35,14 @@ def _json(capsys, argv):
     ],
 )
 def test_json_contract(capsys, argv, failure, mix):
-    """JSON carries next_failure, mix, reasons, warnings and cost.first_year_total."""
+    """JSON carries next_failure, mix, reasons, warnings and cost.first_year_total, the sum of
+    each hire's cash in the plan's first 12 months."""
     out = _json(capsys, argv)
     assert out["next_failure"] == failure
     assert out["mix"] == mix
     assert out["reasons"] and all(isinstance(r, str) for r in out["reasons"])
     assert isinstance(out["warnings"], list)
-    per_hire = sum(h["total"] for h in out["cost"]["per_hire"])
+    per_hire = sum(h["cash_12m"] for h in out["cost"]["per_hire"])
     assert out["cost"]["first_year_total"] == pytest.approx(per_hire, abs=0.05)
     assert out["cost"]["first_year_total"] > 0
 
@@ -204,7 +205,12 @@ def test_cost_model_json_keys(capsys):
     assert sum(len(q["hires"]) for q in out["quarters"]) <= len(out["hires"])
     assert out["budget"]["funded_hires"] <= len(out["hires"])
     assert out["all_in_one_vs_focused"]["sentence"].startswith("One all-in-one")
-    assert {"Pay percentile", "Benefits share"} <= {r["assumption"] for r in out["sensitivity"]}
+    drivers = {r["assumption"] for r in out["sensitivity"]}
+    assert {"Pay percentile", "AI/ML premium", "In-house cost per hire"} <= drivers
+    # The tornado moves 12-month cash: what is not cash (interviews, ramp-up) never drives it.
+    assert not drivers & {"Interviewer hours", "Ramp-up months", "Ramp-up productivity"}
+    # The budget is for the first 12 months: it is checked against first_year_total.
+    assert cost["within_budget"] is (cost["first_year_total"] <= 900_000)
 
 
 def test_same_seed_same_json(capsys):

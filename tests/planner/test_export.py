@@ -64,7 +64,13 @@ def test_cost_csv_rows_match_the_plan(plan):
     rows = list(csv.reader(io.StringIO(cost_csv(plan))))
     assert rows[0][0] == "order" and len(rows[1:6]) == 5
     total = next(r for r in rows if r[0] == "total")
-    assert float(total[10]) == pytest.approx(plan.cost.first_year_total, abs=0.01)
+    header = rows[0]
+    assert float(total[header.index("cash_12m")]) == pytest.approx(
+        plan.cost.first_year_total, abs=0.01
+    )
+    assert float(total[header.index("run_rate")]) == pytest.approx(plan.cost.run_rate, abs=0.01)
+    for row, line in zip(rows[1:6], plan.cost.lines, strict=True):
+        assert float(row[header.index("cash_12m")]) == pytest.approx(line.cash_12m, abs=0.01)
     for row in rows:
         for cell in row:
             assert not cell.startswith(("=", "+", "@", "\t", "\r")) and not (
