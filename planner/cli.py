@@ -1,15 +1,25 @@
 """Command line: `python -m planner plan ...` does what the app does, for scripts and CI.
 
 The flags (planner/cli_args.py) and the JSON keys are a contract other tools script against:
-add, never rename. Exit codes: 0 ok, 2 bad input (one line on stderr), 1 unusable data (a data
-file the planner ships, or the file given to check-benchmarks).
+add, never rename. Exit codes: 0 ok; 2 bad input, one line on stderr (a flag, a file that cannot
+be read, a file over its size limit, an --out that cannot be written); 1 unusable data (a data
+file the planner ships, or the file given to check-benchmarks); 141 when the reader of standard
+output went away (`| head`), as for a program stopped by SIGPIPE, and quietly.
+
+Files are read up to their limit (planner/bounds.py) and no further, and written whole or not at
+all; every value a user gave is cut to its first 40 characters in a message.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
+import os
+import stat
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -18,6 +28,7 @@ from pydantic import ValidationError
 
 from planner.bandtable import BandTable
 from planner.benchmarks import BENCHMARKS_FILE, Assumptions, load_assumptions, load_benchmarks
+from planner.bounds import BENCHMARKS_UPLOAD, JD_UPLOAD, UploadLimit
 from planner.cli_args import EXIT_BAD_DATA, EXIT_BAD_INPUT, build_parser
 from planner.derive import build_csv
 from planner.errors import DataFileError
@@ -35,15 +46,27 @@ from planner.report import (
 )
 from planner.rules import diagnose, recommend_mix
 from planner.service import make_plan, market_band
-from planner.validation import MAX_UPLOAD_BYTES, validate_benchmarks
+from planner.text import one_line
+from planner.validation import validate_benchmarks
 
 PROG = "python -m planner"
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE
+SHOWN_PATH = 120  # a longer path shows as its first and last 40 characters
+FILE_NAME = {"text": "plan.txt", "json": "plan.json", "md": "plan.md", "csv": "plan.csv",
+             "pptx": "plan.pptx"}  # fmt: skip
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
     """One line on stderr, and the exit code to return."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+    print(f"{PROG}: {one_line(message, 1000)}", file=sys.stderr)
     return code
+
+
+def _shown(path: str | Path) -> str:
+    """A path a user gave, for a message, on one line: whole up to 120 characters, else its
+    first 40 and last 40 (the file's name) around "…"."""
+    text = one_line(str(path), len(str(path)) + 1)  # cleaned, not cut: the name is at its end
+    return text if len(text) <= SHOWN_PATH else f"{text[:40]}…{text[-40:]}"
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -53,11 +76,100 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "lint-jd":
         return _lint_jd(args.file, args.format)
     if args.command == "build-benchmarks":
-        out = Path(args.out) if args.out else BENCHMARKS_FILE
-        out.write_text(build_csv(), encoding="utf-8")
-        print(f"wrote {out}")
-        return 0
+        return _build_benchmarks(args.out)
     return _plan(args)
+
+
+def _build_benchmarks(out: str | None) -> int:
+    path = Path(out) if out else BENCHMARKS_FILE
+    try:
+        text = build_csv()
+    except (DataFileError, OSError) as exc:
+        return _fail(f"data error: {exc}", EXIT_BAD_DATA)
+    try:
+        _write_whole(path, text.encode("utf-8"))
+    except OSError as exc:
+        return _fail(_cannot_write(path, exc, "benchmarks.csv"))
+    print(f"wrote {path}")
+    return 0
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write `data` to `path` completely or not at all: into a temporary file in the same folder,
+    renamed over the target once written. A device or pipe (/dev/stdout) is written directly:
+    there is nothing to rename over. OSError says why it could not."""
+    target = Path(os.path.realpath(path))  # a link to a file: replace the file, not the link
+    try:
+        mode: int | None = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as device:
+            device.write(data)
+        return
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
+    fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(part, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.replace(part, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(part)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask (os.umask can only set it): a new file gets the mode `open` gives."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_WRITE_ADVICE = {
+    errno.ENOTDIR: "part of the path is a file: choose another path",
+    errno.EACCES: "choose a folder you can write to",
+    errno.EPERM: "choose a folder you can write to",
+    errno.EROFS: "choose a folder you can write to",
+    errno.ENOSPC: "free some space or write elsewhere",
+    errno.EDQUOT: "free some space or write elsewhere",
+}
+
+
+def _cannot_write(path: Path, exc: OSError, name: str) -> str:
+    """One line: which path could not be written, why, and what to do."""
+    if exc.errno == errno.EISDIR:
+        why = f"it is a folder; add a file name, e.g. {_shown(path / name)}"
+    elif exc.errno == errno.ENOENT:
+        why = (
+            f"the folder {_shown(path.parent)} does not exist; create it first or choose "
+            "another folder"
+        )
+    else:
+        advice = _WRITE_ADVICE.get(exc.errno or 0, "choose another path")
+        why = f"{exc.strerror or type(exc).__name__}; {advice}"
+    return f"error: cannot write {_shown(path)}: {why}"
+
+
+class _TooLarge(Exception):
+    """A file over its size limit."""
+
+
+def _read_at_most(path: Path, limit: UploadLimit) -> bytes:
+    """The file's bytes, reading no more than one byte past the limit (a huge file or /dev/zero
+    is refused after 20 MB, not read to the end). _TooLarge past the limit; OSError if the file
+    cannot be read."""
+    with open(path, "rb") as file:
+        data = file.read(limit.max_bytes + 1)
+    if len(data) > limit.max_bytes:
+        raise _TooLarge(f"the file is larger than {limit.text}")
+    return data
 
 
 def _answers(args: argparse.Namespace, default_percentile: int) -> Answers:
@@ -102,14 +214,11 @@ def _plan(args: argparse.Namespace) -> int:
     if args.out is None:
         print(output, end="")
         return 0
+    path = Path(args.out)
     try:
-        path = Path(args.out)
-        if isinstance(output, bytes):
-            path.write_bytes(output)
-        else:
-            path.write_text(output, encoding="utf-8")
+        _write_whole(path, output if isinstance(output, bytes) else output.encode("utf-8"))
     except OSError as exc:
-        return _fail(f"error: cannot write {args.out}: {exc.strerror}")
+        return _fail(_cannot_write(path, exc, FILE_NAME[args.format]))
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
@@ -129,13 +238,14 @@ def _render(plan: Plan, fmt: str) -> str | bytes:
 def _check_benchmarks(file: str, fmt: str) -> int:
     path = Path(file)
     try:
-        size = path.stat().st_size
-        if size > MAX_UPLOAD_BYTES:
-            data = b"\0" * (MAX_UPLOAD_BYTES + 1)  # let the validator word the size problem
-        else:
-            data = path.read_bytes()
+        data = _read_at_most(path, BENCHMARKS_UPLOAD)
     except OSError as exc:
-        return _fail(f"error: cannot read {file}: {exc.strerror}")
+        return _fail(f"error: cannot read {_shown(file)}: {exc.strerror}")
+    except _TooLarge as exc:
+        return _fail(
+            f"error: {_shown(file)}: {exc}; salary-band files up to {BENCHMARKS_UPLOAD.text} "
+            "are accepted: check only the bands you need, or split the file"
+        )
     report = validate_benchmarks(data, name=path.name)
     if fmt == "json":
         print(json.dumps(report_to_dict(report), indent=2))
@@ -145,7 +255,17 @@ def _check_benchmarks(file: str, fmt: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    sys.exit(run(argv))
+    try:
+        try:
+            code = run(argv)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here at the latest, not at interpreter exit
+    except BrokenPipeError:
+        # The reader went away (`| head`). As Python's docs advise: point standard output at
+        # devnull so the interpreter's last flush stays quiet, and stop.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_CLOSED_PIPE)
+    sys.exit(code)
 
 
 def _jd_markdown(
@@ -162,14 +282,18 @@ def _jd_markdown(
 
 def _lint_jd(file: str, fmt: str) -> int:
     try:
-        data = Path(file).read_bytes()
+        data = _read_at_most(Path(file), JD_UPLOAD)
         text = decode_upload(data)
         lexicon = load_lexicon()
     except OSError as exc:
-        return _fail(f"error: cannot read {file}: {exc.strerror}")
+        return _fail(f"error: cannot read {_shown(file)}: {exc.strerror}")
+    except _TooLarge as exc:
+        return _fail(
+            f"error: {_shown(file)}: {exc}; job descriptions up to {JD_UPLOAD.text} are accepted"
+        )
     except ValueError as exc:  # decode_upload's reasons; DataFileError for a broken rulebook
         return _fail(
-            f"error: {file}: {exc}",
+            f"error: {_shown(file)}: {exc}",
             EXIT_BAD_DATA if isinstance(exc, DataFileError) else EXIT_BAD_INPUT,
         )
     report = lint_text(text, lexicon)

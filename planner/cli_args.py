@@ -7,15 +7,12 @@ line on stderr and exit with EXIT_BAD_INPUT.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from typing import NoReturn
 
+from planner.bounds import ANSWER_BOUNDS, BENCHMARKS_UPLOAD, JD_UPLOAD
 from planner.models import (
-    MAX_BUDGET,
-    MAX_LIVE_MODELS,
-    MAX_PRODUCTS,
-    MAX_REGIONS,
-    MAX_TEAM,
     Archetype,
     Channel,
     Currency,
@@ -25,19 +22,31 @@ from planner.models import (
     PlannedReq,
     ProblemValidation,
 )
+from planner.text import one_line
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_DATA = 1
+MAX_MESSAGE = 400  # characters of a usage error
+SHOWN = 40  # characters of one value in a message
+_LONG_WORD = re.compile(rf"\S{{{SHOWN + 1},}}")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line and exit code 2."""
+    """argparse that reports a usage error as one line and exit code 2. Messages echo what was
+    typed (invalid choices, unknown arguments, bad numbers): each word is cut to its first 40
+    characters and "…", and the line to 400."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+        short = _LONG_WORD.sub(lambda m: m.group()[:SHOWN] + "…", message)
+        self.exit(
+            EXIT_BAD_INPUT, f"{self.prog}: error: {one_line(short, MAX_MESSAGE)} (see --help)\n"
+        )
 
 
-def _count(name: str, lo: int, hi: int) -> Callable[[str], int]:
+def _count(name: str, field: str) -> Callable[[str], int]:
+    """A whole-number flag in the range of the matching answer's input (planner/bounds.py)."""
+    lo, hi = int(ANSWER_BOUNDS[field].low), int(ANSWER_BOUNDS[field].high)
+
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -54,12 +63,13 @@ def _count(name: str, lo: int, hi: int) -> Callable[[str], int]:
 
 
 def _money(text: str) -> float:
+    high = ANSWER_BOUNDS["budget"].high
     try:
         value = float(text.replace(",", "").replace("_", ""))
     except ValueError:
         raise argparse.ArgumentTypeError(f"budget must be a number, got {text!r}") from None
-    if not 0 <= value <= MAX_BUDGET:  # also rejects nan
-        raise argparse.ArgumentTypeError(f"budget must be between 0 and {MAX_BUDGET:,}")
+    if not 0 <= value <= high:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"budget must be between 0 and {high:,.0f}")
     return value
 
 
@@ -74,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         "plan",
         help="diagnose the stage, recommend the hiring mix and price it",
         description="Diagnose the next likely failure, recommend hires net of the team you "
-        "have, and price the first year against market salary bands.",
+        "have, and price the first 12 months against market salary bands.",
     )
     add_stage_args(plan)
     plan.add_argument(
@@ -107,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
         "framework laundry lists, several jobs in one posting and missing ownership or "
         "outcomes. Exit 0 if nothing is high-severity, 1 if something is, 2 on bad input.",
     )
-    lint.add_argument("file", help="path to the job description (.txt or .md, UTF-8)")
+    lint.add_argument(
+        "file", help=f"path to the job description (.txt or .md, UTF-8, up to {JD_UPLOAD.text})"
+    )
     lint.add_argument(
         "--format",
         choices=["text", "json"],
@@ -120,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate a salary-band CSV completely. Exit 0 with a summary if it can be "
         "used, exit 1 with every problem (first 50) if not.",
     )
-    check.add_argument("file", help="path to the CSV file")
+    check.add_argument("file", help=f"path to the CSV file (up to {BENCHMARKS_UPLOAD.text})")
     check.add_argument(
         "--format",
         choices=["text", "json"],
@@ -154,28 +166,28 @@ def add_stage_args(plan: argparse.ArgumentParser) -> None:
     plan.add_argument(
         "--live-models",
         required=True,
-        type=_count("live-models", 0, MAX_LIVE_MODELS),
+        type=_count("live-models", "live_models"),
         metavar="N",
         help="live models tied to revenue (0 or more)",
     )
     plan.add_argument(
         "--products",
         required=True,
-        type=_count("products", 1, MAX_PRODUCTS),
+        type=_count("products", "products"),
         metavar="N",
         help="products served by ML (1 or more)",
     )
     plan.add_argument(
         "--regions",
         required=True,
-        type=_count("regions", 1, MAX_REGIONS),
+        type=_count("regions", "regions"),
         metavar="N",
         help="regions served by ML (1 or more)",
     )
     for archetype in ("researchers", "developers", "operators"):
         plan.add_argument(
             f"--have-{archetype}",
-            type=_count(f"have-{archetype}", 0, MAX_TEAM),
+            type=_count(f"have-{archetype}", f"have_{archetype}"),
             default=0,
             metavar="N",
             help=f"model {archetype} already on the team (default 0)",
@@ -188,7 +200,7 @@ def add_stage_args(plan: argparse.ArgumentParser) -> None:
     )
     plan.add_argument(
         "--percentile",
-        type=_count("percentile", 10, 90),
+        type=_count("percentile", "pay_percentile"),
         default=None,
         metavar="P",
         help="pay percentile of the market band for offers, 10-90 (default: the median)",
@@ -227,14 +239,14 @@ def add_stage_args(plan: argparse.ArgumentParser) -> None:
     )
     plan.add_argument(
         "--horizon-quarters",
-        type=_count("horizon-quarters", 1, 12),
+        type=_count("horizon-quarters", "horizon_quarters"),
         default=4,
         metavar="N",
         help="quarters the quarter plan covers, 1-12 (default 4)",
     )
     plan.add_argument(
         "--seed",
-        type=_count("seed", 0, 2**32 - 1),
+        type=_count("seed", "seed"),
         default=2026,
         metavar="N",
         help="random seed of the simulation; the same seed gives the same numbers",

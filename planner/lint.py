@@ -23,10 +23,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from planner.bounds import JD_UPLOAD
 from planner.errors import DataFileError
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "jd_lexicon.toml"
-MAX_JD_BYTES = 200_000  # a job description is a page or two; this is fifty pages
+MAX_JD_BYTES = JD_UPLOAD.max_bytes
 MAX_QUOTE = 160
 MAX_EVIDENCE_LINES = 6  # line numbers named per kind in a message
 MAX_EVIDENCE_TERMS = 6  # terms named per kind in a message
@@ -779,7 +780,7 @@ def decode_upload(data: bytes) -> str:
     if len(data) > MAX_JD_BYTES:
         raise ValueError(
             f"the file is {len(data) / 1000:.0f} kB; job descriptions up to "
-            f"{MAX_JD_BYTES // 1000} kB are accepted"
+            f"{JD_UPLOAD.text} are accepted"
         )
     if b"\x00" in data:
         raise ValueError("the file is not plain text; paste the text or save it as .txt or .md")

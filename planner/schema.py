@@ -11,7 +11,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from planner.models import Archetype, Currency, Level, Location, SourceStatus
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # 100,000 rows of typical bands fit in about 15 MB
 MAX_PROBLEMS_SHOWN = 50
 MIN_SALARY = 10_000  # below this a yearly salary is almost surely monthly, hourly or in thousands
 MAX_SALARY = 10_000_000  # above this it is almost surely in cents or a typo

@@ -6,44 +6,24 @@ naming it and the rest still applies. Nothing is ever unpickled or evaluated.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from planner.benchmarks import Assumptions
+from planner.bounds import ASSUMPTION_BOUNDS, FX_BOUND, ONCOST_BOUNDS, Bound, number_text
 from planner.fx import FxTable
 from planner.models import Answers, Currency
-from planner.query import MAX_VALUE_LENGTH, QUERY_KEYS, answers_from_query, answers_to_query
+from planner.oncosts import override_key
+from planner.query import QUERY_KEYS, answers_from_query, answers_to_query, parse_number
+from planner.query import shown_value as _shown
 
 # Assumptions a link may carry: the ones users can edit in the app (model units, e.g. 0.25).
-ASSUMPTION_KEYS: tuple[str, ...] = (
-    "ai_premium",
-    "agency_fee",
-    "in_house_cost_per_hire",
-    "interview_hours",
-    "bonus_share",
-    "equity_share",
-    "ramp_months",
-    "ramp_productivity",
-    "empty_seat_per_month",
-    "time_to_fill_researcher",
-    "time_to_fill_developer",
-    "time_to_fill_operator",
-    "time_to_fill_spread",
-    "notice_days",
-    "agency_speedup",
-    "parallel_searches",
-    "offer_spread",
-    "mishire_rate",
-    "generalist_time_factor",
-    "generalist_percentile_uplift",
-    "generalist_mishire_rate",
-)
+ASSUMPTION_KEYS: tuple[str, ...] = tuple(ASSUMPTION_BOUNDS)
 FX_PREFIX = "usd_per_"
 OC_PREFIX = "oc."  # an employer on-cost edit: oc.<jurisdiction>.<component>=<rate or amount>
 VIEW_KEY, PRESENT = "view", "present"
-MIN_RATE, MAX_RATE = 0.01, 100.0
+FX_EDITABLE = tuple(c for c in Currency if c is not Currency.USD)
 
 
 class SharedState(BaseModel):
@@ -59,16 +39,29 @@ class SharedState(BaseModel):
     ignored: tuple[str, ...]
 
 
-def _shown(text: str) -> str:
-    return repr(text if len(text) <= MAX_VALUE_LENGTH else text[:MAX_VALUE_LENGTH] + "…")
+def _link_number(bound: Bound, raw: str) -> float:
+    """A link value its input can show exactly; ValueError saying why its input could not."""
+    number = parse_number(raw)
+    if number is None:
+        raise ValueError("not a number")
+    if reason := bound.refusal(number):
+        raise ValueError(reason)
+    return number
 
 
 def parse_link(
     params: Mapping[str, str], default: Answers, assumptions: Assumptions, fx: FxTable
 ) -> SharedState:
-    """Everything a link sets, checked value by value."""
+    """Everything a link sets, checked value by value: a value is accepted only if the input
+    it restores can show it (planner/bounds.py); every other parameter is named in `ignored`."""
     answer_params = {k: v for k, v in params.items() if k in QUERY_KEYS}
     answers, ignored = answers_from_query(answer_params, default)
+    oncost_kinds = {
+        OC_PREFIX + override_key(key, c.id): c.kind
+        for key, j in assumptions.employer_costs.jurisdictions.items()
+        for c in j.components
+    }
+    fx_keys = {FX_PREFIX + c.value.lower(): c for c in FX_EDITABLE}
     values: dict[str, float] = {}
     oncosts: dict[str, float] = {}
     rates: dict[Currency, float] = {}
@@ -82,37 +75,29 @@ def parse_link(
             else:
                 ignored.append(f"{key}={_shown(raw)} (use view=present)")
             continue
-        number = _number(raw)
-        if key in ASSUMPTION_KEYS:
-            try:
-                if number is None:
-                    raise ValueError("not a number")
-                assumptions.with_values(**{key: number})
-            except ValidationError as exc:
-                reason = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-                ignored.append(f"{key}={_shown(raw)} ({reason})")
-                continue
-            except ValueError:
-                ignored.append(f"{key}={_shown(raw)} (not a number)")
-                continue
-            values[key] = number
+        if key in ASSUMPTION_BOUNDS:
+            bound = ASSUMPTION_BOUNDS[key]
+        elif key in oncost_kinds:
+            bound = ONCOST_BOUNDS[oncost_kinds[key]]
+        elif key in fx_keys:
+            bound = FX_BOUND
         elif key.startswith(OC_PREFIX):
-            try:
-                if number is None:
-                    raise ValueError("not a number")
-                assumptions.with_oncosts({key[len(OC_PREFIX) :]: number})
-            except ValueError as exc:
-                ignored.append(f"{_shown(key)}={_shown(raw)} ({exc})")
-                continue
-            oncosts[key[len(OC_PREFIX) :]] = number
-        elif key.startswith(FX_PREFIX) and key[len(FX_PREFIX) :].upper() in Currency.__members__:
-            currency = Currency(key[len(FX_PREFIX) :].upper())
-            if currency is Currency.USD or number is None or not MIN_RATE <= number <= MAX_RATE:
-                ignored.append(f"{key}={_shown(raw)} (a rate between {MIN_RATE} and {MAX_RATE:g})")
-                continue
-            rates[currency] = number
+            ignored.append(f"{_shown(key)} (no such employer on-cost, e.g. oc.us.social_security)")
+            continue
         else:
             ignored.append(f"unknown parameter {_shown(key)}")
+            continue
+        try:
+            number = _link_number(bound, raw)
+        except ValueError as exc:
+            ignored.append(f"{key}={_shown(raw)} ({exc})")
+            continue
+        if key in ASSUMPTION_BOUNDS:
+            values[key] = number
+        elif key in oncost_kinds:
+            oncosts[key[len(OC_PREFIX) :]] = number
+        else:
+            rates[fx_keys[key]] = number
     return SharedState(
         answers=answers,
         assumptions=values,
@@ -121,14 +106,6 @@ def parse_link(
         present=present,
         ignored=tuple(ignored),
     )
-
-
-def _number(raw: str) -> float | None:
-    try:
-        value = float(raw.strip())
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def make_link(
@@ -144,12 +121,12 @@ def make_link(
     for key in ASSUMPTION_KEYS:
         value = getattr(assumptions, key).value
         if value != getattr(shipped, key).value:
-            out[key] = f"{value:g}"
+            out[key] = number_text(value)
     for key, value in sorted(assumptions.oncost_overrides.items()):
-        out[OC_PREFIX + key] = f"{value:g}"
+        out[OC_PREFIX + key] = number_text(value)
     for currency, rate in fx.rates.items():
         if rate.usd_per_unit != shipped_fx.rates[currency].usd_per_unit:
-            out[FX_PREFIX + currency.value.lower()] = f"{rate.usd_per_unit:g}"
+            out[FX_PREFIX + currency.value.lower()] = number_text(rate.usd_per_unit)
     if present:
         out[VIEW_KEY] = PRESENT
     return out

@@ -17,6 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from planner.bandtable import BandTable
+from planner.bounds import BENCHMARKS_UPLOAD
 from planner.cells import as_text, check_cells, drop_trailing_blank_rows
 from planner.models import plural
 from planner.schema import (
@@ -24,11 +25,12 @@ from planner.schema import (
     COLUMNS,
     KEY,
     MAX_PROBLEMS_SHOWN,
-    MAX_UPLOAD_BYTES,
     PERCENTILE_COLUMNS,
     BenchmarkRow,
     Problem,
 )
+
+MAX_UPLOAD_BYTES = BENCHMARKS_UPLOAD.max_bytes
 
 __all__ = [
     "COLUMNS",

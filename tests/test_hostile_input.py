@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from planner import Answers, make_plan, validate_benchmarks
+from planner.bounds import BENCHMARKS_UPLOAD, JD_UPLOAD, SERVER_MAX_UPLOAD_MB
+from planner.lint import decode_upload
 from planner.share import parse_link
 from tests.conftest import FIXTURES, ROOT
 
@@ -97,10 +100,31 @@ def test_random_bytes_as_upload(data):
 
 
 def test_production_settings_hide_errors_and_limit_uploads():
-    """Visitors never see tracebacks; uploads are capped; XSRF protection is on; no other
-    site's frame may send the app commands."""
+    """Visitors never see tracebacks; uploads are capped at the planner's own largest limit;
+    XSRF protection is on; no other site's frame may send the app commands; only this computer
+    can reach the server unless whoever runs it says otherwise."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] in ("none", "type")
     assert config["client"]["allowedOrigins"] == []
-    assert 1 <= config["server"]["maxUploadSize"] <= 25
+    assert config["server"]["maxUploadSize"] == SERVER_MAX_UPLOAD_MB == 20
     assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["address"] == "localhost"
+
+
+def test_upload_limits_are_one_number_each():
+    """Salary bands: 20 MB = 20,000,000 bytes, as Streamlit's uploader counts a megabyte;
+    job descriptions: 200 kB. One byte more is refused, naming the limit as the pages do."""
+    assert (BENCHMARKS_UPLOAD.max_bytes, BENCHMARKS_UPLOAD.text) == (20_000_000, "20 MB")
+    assert (JD_UPLOAD.max_bytes, JD_UPLOAD.text, JD_UPLOAD.widget_mb) == (200_000, "200 kB", 1)
+    at_limit = validate_benchmarks(b"x" * BENCHMARKS_UPLOAD.max_bytes)
+    assert "limit" not in at_limit.problems[0].message
+    over = validate_benchmarks(b"x" * (BENCHMARKS_UPLOAD.max_bytes + 1))
+    assert over.problems[0].message.endswith("; the limit is 20.0 MB")
+    assert validate_benchmarks(b"x" * 25_000_000).problems[0].message == (
+        "the file is 25.0 MB; the limit is 20.0 MB"
+    )
+    assert decode_upload(b"x" * JD_UPLOAD.max_bytes)
+    with pytest.raises(ValueError, match="job descriptions up to 200 kB are accepted"):
+        decode_upload(b"x" * (JD_UPLOAD.max_bytes + 1))
+    with pytest.raises(ValueError, match=r"^the file is 250 kB; job descriptions up to 200 kB"):
+        decode_upload(b"x" * 250_000)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from planner import Answers, Assumptions, FxTable
 from planner.benchmarks import Assumption
+from planner.bounds import ANSWER_BOUNDS, ASSUMPTION_BOUNDS, FX_BOUND, ONCOST_BOUNDS, Bound
 from planner.models import (
     LOCATION_TITLE,
-    MAX_BUDGET,
-    MAX_LIVE_MODELS,
-    MAX_PRODUCTS,
-    MAX_REGIONS,
-    MAX_TEAM,
     Channel,
     Currency,
     DataMaturity,
@@ -83,24 +81,39 @@ def _group(label: str, key: str) -> DeltaGenerator | None:
     return lazy_expander(label, P + "open." + key)
 
 
-def _count_group(title: str, key: str, fields: tuple[tuple[str, str, int, int, str], ...]) -> None:
-    """A question group of whole-number answers side by side: (field, label, min, max, help)
-    each."""
+def _number(where: DeltaGenerator, label: str, bound: Bound, key: str, **kwargs: Any) -> None:
+    """A number input with the bounds, step and format of planner/bounds.py: what a share link
+    may set is exactly what this input can show."""
+    if bound.whole:
+        where.number_input(
+            label,
+            min_value=int(bound.low),
+            max_value=int(bound.high),
+            step=int(bound.step),
+            key=key,
+            persist_state="session",
+            **kwargs,
+        )
+    else:
+        where.number_input(
+            label,
+            min_value=float(bound.low),
+            max_value=float(bound.high),
+            step=float(bound.step),
+            format=bound.format,
+            key=key,
+            persist_state="session",
+            **kwargs,
+        )
+
+
+def _count_group(title: str, key: str, fields: tuple[tuple[str, str, str], ...]) -> None:
+    """A question group of whole-number answers side by side: (field, label, help) each."""
     group = _group(title, key)
     if group is None:
         return
-    for col, (field, label, low, high, hint) in zip(
-        group.columns(len(fields)), fields, strict=True
-    ):
-        col.number_input(
-            label,
-            min_value=low,
-            max_value=high,
-            step=1,
-            key=P + field,
-            persist_state="session",
-            help=hint,
-        )
+    for col, (field, label, hint) in zip(group.columns(len(fields)), fields, strict=True):
+        _number(col, label, ANSWER_BOUNDS[field], P + field, help=hint)
 
 
 def scale_summary(answers: Answers) -> str:
@@ -119,12 +132,12 @@ def ask_scale(answers: Answers) -> None:
         f"Models in production: {scale_summary(answers)}",
         "scale",
         (
-            ("live_models", "Live models", 0, MAX_LIVE_MODELS,
+            ("live_models", "Live models",
              "Models tied to revenue: in production, and their failure would cost money "
              "this quarter."),
-            ("products", "Products", 1, MAX_PRODUCTS,
+            ("products", "Products",
              "Separate products or surfaces that use your models (or will, if none is live)."),
-            ("regions", "Regions", 1, MAX_REGIONS,
+            ("regions", "Regions",
              "Markets or data regions with their own traffic, rules or on-call hours."),
         ),
     )  # fmt: skip
@@ -145,7 +158,7 @@ def ask_team(answers: Answers) -> None:
         f"Your ML team today: {team_summary(answers)}",
         "team",
         tuple(
-            (field, label, 0, MAX_TEAM, f"People on your team today who own {hint}.")
+            (field, label, f"People on your team today who own {hint}.")
             for field, label, hint in (
                 ("have_researchers", "Researchers", "features, model choice, offline evaluation"),
                 ("have_developers", "Developers", "pipelines, inference services, tests"),
@@ -213,13 +226,11 @@ def ask_costs(answers: Answers) -> None:
     group = _group(f"Pay and budget: {costs_summary(answers)}", "pay")
     if group is None:
         return
-    group.number_input(
+    _number(
+        group,
         "Pay percentile for offers (10–90)",
-        min_value=10,
-        max_value=90,
-        step=5,
-        key=P + "pay_percentile",
-        persist_state="session",
+        ANSWER_BOUNDS["pay_percentile"],
+        P + "pay_percentile",
         help="Where in the market band your offers land. 50 = the market median.",
     )
     group.selectbox(
@@ -238,26 +249,18 @@ def ask_costs(answers: Answers) -> None:
         persist_state="session",
         horizontal=True,
     )
-    group.number_input(
+    _number(
+        group,
         f"Budget for the first 12 months ({answers.display_currency.value}, optional)",
-        min_value=0.0,
-        max_value=float(MAX_BUDGET),
-        step=50_000.0,
-        format="%.0f",
+        ANSWER_BOUNDS["budget"],
+        P + "budget",
         placeholder="No budget set",
-        key=P + "budget",
-        persist_state="session",
         help="Cash the plan may pay in its first 12 months: salaries, employer on-costs, "
         "bonus and recruiting fees. We say which hires fit, in order, and by how much the "
         "plan is over.",
     )
-    group.number_input(
-        "Horizon (quarters, 1–12)",
-        1,
-        12,
-        step=1,
-        key=P + "horizon_quarters",
-        persist_state="session",
+    _number(
+        group, "Horizon (quarters, 1–12)", ANSWER_BOUNDS["horizon_quarters"], P + "horizon_quarters"
     )
 
 
@@ -278,14 +281,11 @@ def ask_oncosts(shipped: Assumptions, location: Location) -> None:
     for i, (key, c) in enumerate(editable_components(shipped.employer_costs, location)):
         label, pct, default = fields["oc." + key]
         when = "" if c.default_on else f" Off by default; applies when {c.applies_when}"
-        cols[i % 3].number_input(
+        _number(
+            cols[i % 3],
             f"{label} ({'% of pay' if pct else c.currency.value + ' a year'})",
-            min_value=0.0,
-            max_value=100.0 if pct else 1_000_000.0,
-            step=0.1 if pct else 100.0,
-            format="%.3f" if pct else "%.0f",
-            key=P + "oc." + key,
-            persist_state="session",
+            ONCOST_BOUNDS[c.kind],
+            P + "oc." + key,
             help=f"Default {shown(default, pct):g}: {c.basis}. {c.source} ({c.year}, "
             f"{c.status.value}).{when}",
         )
@@ -304,13 +304,11 @@ def ask_assumptions(shipped: Assumptions, fx: FxTable, location: Location) -> No
             for key, (label, pct) in items.items():
                 default: Assumption = getattr(shipped, key)
                 value = shown(default.value, pct)
-                st.number_input(
+                _number(
+                    col,
                     label,
-                    min_value=0.0,
-                    max_value=100.0 if pct else 10_000_000.0,
-                    step=1.0 if pct else 0.1 if "spread" in key and "offer" not in key else 1.0,
-                    key=P + "a." + key,
-                    persist_state="session",
+                    ASSUMPTION_BOUNDS[key],
+                    P + "a." + key,
                     help=f"Default {value:g}: {default.source} ({default.year}, "
                     f"{default.status.value}).",
                 )
@@ -321,24 +319,19 @@ def ask_assumptions(shipped: Assumptions, fx: FxTable, location: Location) -> No
         cols = st.columns(3)
         for col, cur in zip(cols, FX_EDITABLE, strict=True):
             rate = fx.rates[cur]
-            col.number_input(
+            _number(
+                col,
                 f"USD per {cur.value}",
-                min_value=0.01,
-                max_value=100.0,
-                step=0.01,
-                format="%.3f",
-                key=P + "fx." + cur.value,
-                persist_state="session",
+                FX_BOUND,
+                P + "fx." + cur.value,
                 help=f"Default {rate.usd_per_unit:g} ({rate.date:%d %b %Y}): {rate.source}.",
             )
     with c2:
         st.subheader("Simulation", anchor=False)
-        st.number_input(
+        _number(
+            c2,
             "Simulation seed",
-            min_value=0,
-            max_value=2**32 - 1,
-            step=1,
-            key=P + "seed",
-            persist_state="session",
+            ANSWER_BOUNDS["seed"],
+            P + "seed",
             help="The same seed gives the same P50 and P90.",
         )

@@ -41,7 +41,8 @@ def test_tampered_values_are_named_and_dropped(assumptions, fx):
     assert state.answers.products == 2
     assert state.assumptions == {} and state.fx == {} and not state.present
     assert len(state.ignored) == 6
-    assert "agency_fee='7' (value must be between 0 and 1, got 7)" in state.ignored
+    assert "agency_fee='7' (a share from 0 to 1, i.e. 0–100%)" in state.ignored
+    assert "ramp_months='inf' (not a number)" in state.ignored
     assert "unknown parameter 'usd_per_jpy'" in state.ignored
 
 

@@ -112,7 +112,7 @@ def test_file_over_the_size_limit_is_refused_before_parsing():
     assert not report.ok
     assert report.problems[0].message == "the file is 25.0 kB; the limit is 10.0 kB"
     big = validate_benchmarks(b"x" * 30_000_000)
-    assert big.problems[0].message == "the file is 30.0 MB; the limit is 21.0 MB"
+    assert big.problems[0].message == "the file is 30.0 MB; the limit is 20.0 MB"
 
 
 def test_template_is_a_valid_upload():

@@ -1,0 +1,70 @@
+"""User text shown safely: never as Markdown, HTML or a Streamlit directive.
+
+Every string a visitor typed, uploaded or put in a link goes through one of these before it is
+shown: `md`/`md_line` in a Markdown context (st.markdown, st.info, st.caption, st.table cells,
+widget labels and help, Markdown exports), `html_text` in plotly's HTML-like labels (titles,
+legends, annotations, hover text), `one_line` or `clean` where text is drawn as it is (ECharts
+canvas text, st.text, dataframe cells, slides).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+
+# Punctuation with no meaning in CommonMark, GitHub's extensions or Streamlit's: left as it is,
+# so that names and sources stay readable in a Markdown file.
+INERT = frozenset(",;'\"?%")
+# Every other ASCII punctuation character is backslash-escaped, which CommonMark allows for any
+# of them: emphasis, links and images, code, headings, lists, tables, HTML, maths ($),
+# directives (:red[...], :material/icon:), autolinks (https:, www., a@b.c).
+_MARKDOWN_SPECIAL = re.compile(
+    "([" + re.escape("".join(c for c in string.punctuation if c not in INERT)) + "])"
+)
+# Bidi overrides, isolates and marks can reorder what a reader sees; zero-width spaces and
+# invisible operators can hide text. Dropped from anything shown. (ZWNJ and ZWJ stay: emoji
+# and several scripts need them.)
+_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Other control characters (not tab or newline), and what XML cannot hold (a slide would not
+# save): lone surrogates and the non-characters U+FFFE, U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Spaces or tabs at the start of a line: four would make a code block.
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+_HTML_ENTITIES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", "$": "&#36;"}
+)
+
+MAX_SHOWN = 200  # characters of one user string shown in a message; the rest is cut
+
+
+def clean(text: str) -> str:
+    """NFC-normalised, without control, bidi or zero-width characters."""
+    text = unicodedata.normalize("NFC", text)
+    return _CONTROL.sub("", _INVISIBLE.sub("", text))
+
+
+def one_line(text: str, limit: int = MAX_SHOWN) -> str:
+    """Clean, whitespace folded to single spaces, cut to `limit` characters with "…"."""
+    flat = " ".join(clean(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def md(text: str) -> str:
+    """User text for a Markdown context: every character Markdown or Streamlit reads as markup
+    is backslash-escaped and indentation kept as no-break spaces, so it shows as typed."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return _INDENT.sub(lambda m: m.group(0).replace("\t", "    ").replace(" ", "\u00a0"), escaped)
+
+
+def md_line(text: str, limit: int = MAX_SHOWN) -> str:
+    """md() of one_line(): for a name or value inside a sentence."""
+    return md(one_line(text, limit))
+
+
+def html_text(text: str, limit: int = MAX_SHOWN) -> str:
+    """User text for plotly's HTML-like labels (titles, legends, annotations, hover text): one
+    line, cut, with <, >, &, quotes and "$" (plotly reads $...$ as LaTeX) as entities. Quotes
+    and "$" as numbers: plotly decodes numeric entities but names only a few (&amp; &lt; &gt;)."""
+    return one_line(text, limit).translate(_HTML_ENTITIES)
