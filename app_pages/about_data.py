@@ -8,7 +8,6 @@ import streamlit as st
 from planner.benchmarks import Assumption
 from planner.derive import load_rules, load_series, location_factor, shared_series_notes
 from planner.models import LOCATION_TITLE, Archetype, Location
-from planner.report import escape_markdown
 from planner.rules import (
     BREADTH_WEIGHT,
     FAILURE_TITLE,
@@ -20,6 +19,7 @@ from planner.rules import (
     QUESTION_TITLE,
     SCORES,
 )
+from planner.text import clean, md, md_line
 from ui.data import active_table, case_book, shipped_data, uploaded
 
 shipped, assumptions, fx = shipped_data()
@@ -91,12 +91,14 @@ st.caption(
     "an assumption."
 )
 for note in shared_series_notes(active_table(shipped)):
-    st.caption(escape_markdown(note))
+    st.caption(md(note))  # names a series id from a derivation cell, which may be an upload's
 
 st.subheader("3. The bands the planner uses", anchor=False)
 upload = uploaded()
 if upload:
-    st.info(f"Your data ({upload[0]}) replaces the shipped bands it covers in this session.")
+    st.info(
+        f"Your data ({md_line(upload[0])}) replaces the shipped bands it covers in this session."
+    )
 table = active_table(shipped).frame
 where = st.selectbox(
     "Market",
@@ -105,6 +107,8 @@ where = st.selectbox(
     key="about.location",
 )
 shown = table[table["location"] == where].drop(columns=["location"])
+# Cells are drawn as text, never markup; an upload's lose only invisible and bidi characters.
+shown = shown.assign(**{c: shown[c].map(clean) for c in ("source", "derivation", "origin")})
 st.dataframe(
     shown,
     hide_index=True,

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pandas as pd
 import streamlit as st
 
 from planner import Archetype, Level
 from planner.assess import assessment_plan
 from planner.audit import CHECKLIST, FIGURES, audit_markdown
+from planner.bounds import JD_UPLOAD
 from planner.charts_plan import jd_share_figure
 from planner.jd import job_description
-from planner.lint import MAX_JD_BYTES, decode_upload, lint_text
-from planner.report import cite
+from planner.lint import SEVERITY_ORDER, Finding, decode_upload, lint_text
+from planner.models import count
+from planner.report import MAX_CITE, cite
 from planner.rules import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
 from planner.service import market_band
+from planner.text import clean, md_line
 from ui.charts import plot
 from ui.data import active_table, lexicon, shipped_data
 from ui.state import current_fx, saved_answers
@@ -49,6 +55,92 @@ def _pick(key: str) -> Archetype:
     )
 
 
+ICON = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
+FIRST_SHOWN = 50  # lines quoted under their rules; every finding is in the table on request
+PER_RULE = 5  # lines quoted under one rule
+_TERM = re.compile(r"^“[^”]*”: ")  # a message's quoted rulebook term: “PhD”: …
+
+
+def _ours(text: str) -> str:
+    # Rule text is ours (data/jd_lexicon.toml), but a "$" would start Markdown maths.
+    return text.replace("$", "\\$")
+
+
+def _explanation(group: list[Finding]) -> str:
+    """What the rule's findings say: the one message, or the part after the term that every
+    message shares, or the first message."""
+    messages = {f.message for f in group}
+    if len(messages) == 1:
+        return group[0].message
+    shared = {_TERM.sub("", m) for m in messages}
+    return shared.pop() if len(shared) == 1 else group[0].message
+
+
+def by_rule(findings: Iterable[Finding]) -> list[list[Finding]]:
+    """Findings grouped by rule: the most severe rule first, then the one found first."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.rule, []).append(f)
+    return sorted(
+        groups.values(), key=lambda g: (min(SEVERITY_ORDER[f.severity] for f in g), g[0].line)
+    )
+
+
+def show_findings(findings: tuple[Finding, ...]) -> None:
+    """One card per rule with its count, why it hurts and a rewrite; the first lines it found
+    quoted under it (FIRST_SHOWN in all), and every finding in a table on request. A long
+    posting draws a few dozen elements, not several per finding."""
+    groups = by_rule(findings)
+    st.caption(
+        f"{count(len(findings), 'finding')} under {count(len(groups), 'rule')}, the most "
+        "severe first."
+    )
+    budget = FIRST_SHOWN
+    for group in groups:
+        first = group[0]
+        worst = min((f.severity for f in group), key=SEVERITY_ORDER.__getitem__)
+        lines = {f.line for f in group if f.line}
+        where = count(len(lines), "line") if lines else "the whole posting"
+        text = (
+            f"{ICON[worst]} **{first.rule.replace('_', ' ').capitalize()}** · {worst} · "
+            f"{where}\n\n{_ours(_explanation(group))}\n\n"
+            f"**Try instead:** {_ours(first.suggestion)}"
+        )
+        if first.source:
+            text += f"\n\nSource: {_ours(first.source)}"
+        quoted = [f for f in group if f.quote]
+        shown = quoted[: min(PER_RULE, budget)]
+        budget -= len(shown)
+        with st.container(border=True):
+            st.markdown(text)
+            if quoted:
+                more = len(quoted) - len(shown)
+                rest = f"… and {count(more, 'more line')}: all in the table below" if more else ""
+                # The user's own words: plain text, never Markdown.
+                quotes = [f"Line {f.line}: {clean(f.quote)}" for f in shown]
+                st.text("\n".join([*quotes, rest] if rest else quotes))
+    with st.expander(f"All {count(len(findings), 'finding')} as a table"):
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "Line": str(f.line) if f.line else "posting",
+                        "Severity": f.severity,
+                        "Rule": f.rule.replace("_", " "),
+                        "Quote": clean(f.quote),  # a dataframe cell: text, never markup
+                        "Why it hurts": f.message,
+                        "Try instead": f.suggestion,
+                        "Source": f.source,
+                    }
+                    for f in findings
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+            key="kit.findings",
+        )
+
+
 with jd_tab:
     archetype = _pick("kit.jd_archetype")
     level = answers.level or next(
@@ -58,6 +150,9 @@ with jd_tab:
         active_table(shipped), archetype, level, answers, assumptions, current_fx(fx)
     )
     jd = job_description(archetype, level, answers, band)
+    # The pay line cites the band's source, which may be an upload's cell: escaped before it
+    # joins the Markdown (the page and the download alike).
+    jd = jd.model_copy(update={"pay": md_line(jd.pay, MAX_CITE)})
     markdown = jd.to_markdown()
     st.download_button(
         "Download as Markdown",
@@ -89,17 +184,20 @@ with lint_tab:
         "a readable rulebook (data/jd_lexicon.toml) and classified by the kind of work it asks "
         "for: research, development, operations or data engineering."
     )
-    text = st.text_area("Job description", height=260, max_chars=MAX_JD_BYTES, key="kit.jd_text")
+    text = st.text_area(
+        "Job description", height=260, max_chars=JD_UPLOAD.max_bytes, key="kit.jd_text"
+    )
     upload = st.file_uploader(
-        f"…or upload it (.txt or .md, up to {MAX_JD_BYTES // 1000} kB)",
+        f"…or upload it (.txt or .md, up to {JD_UPLOAD.text})",
         type=["txt", "md"],
+        max_upload_size=JD_UPLOAD.widget_mb,
         key="kit.jd_file",
     )
     if upload is not None:
         try:
             text = decode_upload(upload.getvalue())
         except ValueError as exc:
-            st.error(f"{upload.name}: {exc}.")
+            st.error(f"{md_line(upload.name)}: {exc}.")  # the file name is the user's
             text = ""
     if text.strip():
         rules = lexicon()
@@ -114,46 +212,8 @@ with lint_tab:
             filename="ml-job-posting-mix",
         )
 
-        def _ours(s: str) -> str:
-            # Rule text is ours, but a "$" would start Markdown maths.
-            return s.replace("$", "\\$")
-
         if report.findings:
-            icon = {"high": ":material/error:", "medium": ":material/warning:",
-                    "low": ":material/info:"}  # fmt: skip
-            for f in report.findings:
-                with st.container(border=True):
-                    where = "Whole posting" if f.line == 0 else f"Line {f.line}"
-                    st.markdown(
-                        f"{icon[f.severity]} **{where} · {f.severity} · "
-                        f"{f.rule.replace('_', ' ')}**"
-                    )
-                    if f.quote:
-                        st.text(f.quote)  # the user's own words: shown as plain text
-                    st.caption(_ours(f.message))
-                    st.markdown(f"**Try instead:** {_ours(f.suggestion)}")
-                    if f.source:
-                        st.caption(f"Source: {_ours(f.source)}")
-            with st.expander("All findings as a table"):
-                st.dataframe(
-                    pd.DataFrame(
-                        [
-                            {
-                                "Line": str(f.line) if f.line else "posting",
-                                "Severity": f.severity,
-                                "Rule": f.rule.replace("_", " "),
-                                "Quote": f.quote,
-                                "Why it hurts": f.message,
-                                "Try instead": f.suggestion,
-                                "Source": f.source,
-                            }
-                            for f in report.findings
-                        ]
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                    key="kit.findings",
-                )
+            show_findings(report.findings)
         else:
             st.success(
                 "No findings: the posting names one job, its ownership, its outcomes and its "
@@ -174,7 +234,7 @@ with lint_tab:
                                 f"{rules.kinds[k].label}: {', '.join(t)}"
                                 for k, t in x.terms.items()
                             ),
-                            "Text": x.text,  # the user's words: a dataframe cell, never Markdown
+                            "Text": clean(x.text),  # the user's words: a cell, never Markdown
                         }
                         for x in report.lines
                         if x.kind is not None

@@ -7,7 +7,9 @@ from datetime import date
 import streamlit as st
 
 from planner import Plan
+from planner.models import count
 from planner.share import make_link
+from planner.text import md_line
 from ui.address import keep_address
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
@@ -22,6 +24,7 @@ from ui.state import (
     save_state,
 )
 
+MAX_NOTES = 10  # ignored link parameters named in the notice; a link may carry thousands
 SECTIONS = ("Cost", "Market pay", "How sure", "All-in-one req", "Quarter plan", "Cost drivers")
 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
@@ -35,6 +38,14 @@ def current_plan(inputs: Inputs, present: bool) -> tuple[Plan, date, dict[str, s
     plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
     link = make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
     return plan, today, link
+
+
+def ignored_notice(notes: list[str]) -> str:
+    """The link's ignored parameters as plain text (each note quotes the visitor's key or
+    value: escaped, never Markdown), the first MAX_NOTES named and the rest counted."""
+    named = "; ".join(md_line(note) for note in notes[:MAX_NOTES])
+    more = f"; and {count(len(notes) - MAX_NOTES, 'other')}" if len(notes) > MAX_NOTES else ""
+    return f"Some link parameters were ignored: {named}{more}."
 
 
 def follow(link: dict[str, str]) -> None:
@@ -103,7 +114,7 @@ if not present:
     st.title("ML Team-Mix Planner", anchor=False)
     st.caption("Which machine-learning people to hire next, in what order, and what it will cost.")
 if ignored := st.session_state.get("plan.ignored"):
-    st.info("Some link parameters were ignored: " + "; ".join(ignored) + ".")
+    st.info(ignored_notice(ignored))
 if present:
     plan, _, link = current_plan(current_inputs(shipped_assumptions, shipped_fx), present=True)
     show_presentation(plan)

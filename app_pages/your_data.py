@@ -6,11 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from planner import validate_benchmarks
+from planner.bounds import BENCHMARKS_UPLOAD
 from planner.models import count
-from planner.validation import MAX_UPLOAD_BYTES, column_docs, template_csv
+from planner.text import md_line
+from planner.validation import column_docs, template_csv
 from ui.data import forget_upload, shipped_data, uploaded, use_upload
 
-shipped, _, _ = shipped_data()
+shipped = shipped_data()[0]
 
 st.title("Use your own salary data", anchor=False)
 st.write(
@@ -22,7 +24,8 @@ st.write(
 
 current = uploaded()
 if current:
-    name, rows, _ = current
+    name = md_line(current[0])  # the file name is the user's: shown as typed, never Markdown
+    rows = current[1]
     st.success(
         f"In use: your data ({name}), {count(rows, 'band')}. Charts say “your data ({name})”."
     )
@@ -48,15 +51,17 @@ st.download_button(
 )
 
 file = st.file_uploader(
-    f"Upload a CSV (UTF-8, comma-separated, up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB)",
+    f"Upload a CSV (UTF-8, comma-separated, up to {BENCHMARKS_UPLOAD.text})",
     type=["csv"],
+    max_upload_size=BENCHMARKS_UPLOAD.widget_mb,
     key="data.file",
 )
 if file is not None:
     report = validate_benchmarks(file.getvalue(), name=file.name)
     if report.table is None:
         st.error(
-            f"{file.name}: {count(report.problem_count, 'problem')} found, so nothing was loaded. "
+            f"{md_line(file.name)}: {count(report.problem_count, 'problem')} found, so nothing "
+            "was loaded. "
             + (
                 "Your previous data is still in use."
                 if current

@@ -139,7 +139,13 @@ def layout(
 
 
 def wrap(text: str, width: int = 62) -> str:
+    """`text` in lines of at most `width` characters, joined by plotly's <br>."""
     # Plotly does not wrap annotations; 62 characters of 11 px text fit a 390 px phone.
+    return "<br>".join(wrap_lines(text, width))
+
+
+def wrap_lines(text: str, width: int = 62) -> list[str]:
+    """`text` in lines of at most `width` characters (a longer word keeps its own line)."""
     words, lines, line = text.split(), [], ""
     for word in words:
         if len(line) + len(word) + 1 > width and line:
@@ -148,7 +154,7 @@ def wrap(text: str, width: int = 62) -> str:
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "<br>".join(lines)
+    return lines
 
 
 def label_rows(fig: go.Figure, labels: list[str], thickness: float) -> None:
@@ -252,7 +258,7 @@ def echart(
     the sources at the bottom so a screenshot carries them. Streamlit's own toolbar saves it as
     a 2x PNG, on white. `description` is what a screen reader says (ECharts' own reads out
     every number and our label markup)."""
-    footer_lines = wrap(footer).split("<br>")
+    footer_lines = wrap_lines(footer)  # plain text: a "<br>" in a source stays as it is
     top = 110
     bottom = 30 + 15 * len(footer_lines)
     height = top + bottom + ROW_HEIGHT * max(1, len(rows)) + 20

@@ -24,8 +24,9 @@ from planner.chart_style import (
 )
 from planner.costs import salary_at
 from planner.models import LOCATION_TITLE, Band, Level, Plan, count
-from planner.report import money, short_cite, short_money
+from planner.report import MAX_SHORT_CITE, money, short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE
+from planner.text import html_text, one_line
 
 
 def market_band_figure(plan: Plan) -> go.Figure:
@@ -96,18 +97,21 @@ def market_band_figure(plan: Plan) -> go.Figure:
 
 
 def _origin(bands: Sequence[Band]) -> str:
-    """' · your data (file.csv)' when any band came from an upload, else nothing."""
-    uploads = sorted({b.origin for b in bands} - {SHIPPED})
+    """' · your data (file.csv)' when any band came from an upload, else nothing. The file
+    name is the user's: escaped for plotly's HTML-like labels."""
+    uploads = sorted({html_text(b.origin, MAX_SHORT_CITE) for b in bands} - {SHIPPED})
     return f" · your data ({', '.join(uploads)})" if uploads else ""
 
 
 def market_footer(plan: Plan, bands: Sequence[Band]) -> str:
-    """One paragraph: what the bands are, where they come from, how they were adjusted."""
+    """One paragraph: what the bands are, where they come from, how they were adjusted. For
+    plotly: a band's source may be an upload's cell, so every source is escaped (html_text)."""
     cur = plan.cost.currency
-    series = "; ".join(sorted({short_cite(b.source) for b in bands}))
+    series = "; ".join(sorted({html_text(short_cite(b.source), MAX_SHORT_CITE) for b in bands}))
     premiums = sorted(
         {
-            f"{b.ml_premium:.1%} AI/ML premium ({short_cite(b.ml_premium_source)})"
+            f"{b.ml_premium:.1%} AI/ML premium "
+            f"({html_text(short_cite(b.ml_premium_source), MAX_SHORT_CITE)})"
             for b in bands
             if b.ml_premium_source
         }
@@ -171,7 +175,11 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
             ],
         }
     )
-    sources = "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
+    # ECharts draws this footer as plain canvas text (no rich-text styles on it): cut, not
+    # escaped. A band's source may be an upload's cell.
+    sources = "; ".join(
+        dict.fromkeys(one_line(short_cite(s), MAX_SHORT_CITE) for s in plan.cost.sources)
+    )
     title = (
         f"Cash in the first 12 months: {short_money(plan.cost.first_year_total, cur)} "
         f"for {count(len(lines), 'hire')}"

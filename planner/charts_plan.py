@@ -97,7 +97,8 @@ def team_date_figure(plan: Plan, start: date) -> go.Figure:
         (
             f"Team in place by {o.date_p50:%b %Y} (P50)",
             f"P90 {o.date_p90:%b %Y} · first day of the last hire, {o.trials:,} simulated futures",
-            "Search times: SHRM median time to fill (2016) with our spread; see About the data.",
+            "Search times: Workable engineering time to fill (2017) with our spread; "
+            "see About the data.",
         ),
         tick_lines=2,  # plotly may write dates as "Feb 15<br>2026"
     )
@@ -174,7 +175,7 @@ def _starts(orders: tuple[int, ...]) -> str:
 
 
 def tornado_figure(plan: Plan) -> go.Figure:
-    """Which assumptions move first-year cost most: low and high, around today's total."""
+    """Which assumptions move the 12-month cash most: low and high, around today's total."""
     cur, base = plan.cost.currency, plan.cost.first_year_total
     rows = list(reversed(plan.sensitivity))  # biggest at the top
     labels = [r.assumption for r in rows]
@@ -268,7 +269,11 @@ def jd_share_figure(
 
 
 def compare_figure(plans: dict[str, Plan]) -> go.Figure:
-    """Cumulative cash per quarter for 2-4 scenarios, overlaid (same currency assumed)."""
+    """Cumulative cash per quarter for 2-4 scenarios, overlaid (same currency assumed).
+
+    The keys are the legend's labels, plotly HTML already: a scenario's name is the user's,
+    so the caller escapes it (planner.text.html_text). The hover text names the trace by
+    reference, so a name is never read as a hover template ("%{y}")."""
     fig = go.Figure()
     dashes = ["solid", "dash", "dot", "dashdot"]
     colours = [BAND_LINE, OFFER, "#009E73", "#CC79A7"]  # Okabe-Ito: distinct in colour and dash
@@ -284,7 +289,7 @@ def compare_figure(plans: dict[str, Plan]) -> go.Figure:
                 name=name,
                 mode="lines+markers",
                 line={"color": colours[i % 4], "width": 3, "dash": dashes[i % 4]},
-                hovertemplate=f"{name}: %{{y:,.0f}}<extra></extra>",
+                hovertemplate="%{fullData.name}: %{y:,.0f}<extra></extra>",
             )
         )
     layout(

@@ -23,12 +23,14 @@ from planner.report import (
     CASH_LABEL,
     SEARCH_LABEL,
     cite,
+    cite_md,
     excludes_note,
     markdown_table,
     money,
     plan_to_dict,
 )
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+from planner.text import clean
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 INK = RGBColor(0x1F, 0x29, 0x33)
@@ -121,7 +123,8 @@ def _round(value: object) -> object:
 
 
 def plan_markdown(plan: Plan) -> str:
-    """The whole plan as a readable Markdown document."""
+    """The whole plan as a readable Markdown document. User text (an upload's sources) is
+    escaped (cite_md), so it reads as typed and never becomes a link, an image or HTML."""
     d, cur, o = plan.diagnosis, plan.cost.currency, plan.outlook
     out = [
         "# ML hiring plan",
@@ -166,9 +169,10 @@ def plan_markdown(plan: Plan) -> str:
             + markdown_table(
                 ("Input", "How", "Source"),
                 [
-                    (x.name, x.how, "; ".join(cite(src) for src in x.sources) or "—")
+                    (x.name, x.how, "; ".join(cite_md(src) for src in x.sources) or "—")
                     for x in plan.spread
                 ],
+                markdown=(2,),  # sources may be an upload's cells: escaped by cite_md
             )
         )
     if plan.comparison:
@@ -190,7 +194,7 @@ def plan_markdown(plan: Plan) -> str:
                 right=(2, 3),
             )
         )
-    out.append("## Sources\n" + "\n".join(f"- {cite(s)}" for s in plan.cost.sources))
+    out.append("## Sources\n" + "\n".join(f"- {cite_md(s)}" for s in plan.cost.sources))
     return "\n\n".join(out) + "\n"
 
 
@@ -246,7 +250,9 @@ def plan_pptx(plan: Plan) -> bytes:
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     blank = prs.slide_layouts[6]
     cur = plan.cost.currency
-    sources = "Sources: " + "; ".join(cite(s) for s in plan.cost.sources)
+    # Plain text: python-pptx writes it as text, never markup; clean() drops what XML cannot
+    # hold and the bidi controls an upload's source cell might carry.
+    sources = "Sources: " + "; ".join(clean(cite(s)) for s in plan.cost.sources)
 
     d = plan.diagnosis
     s1 = prs.slides.add_slide(blank)

@@ -8,10 +8,15 @@ from typing import Any
 from planner.lint import LintReport
 from planner.models import LOCATION_TITLE, CostSummary, MixLine, Plan, Source, SourceStatus, count
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+from planner.text import clean, md_line
 from planner.validation import Report
 
 CASH_LABEL = "Cash in the first 12 months"
 SEARCH_LABEL = "Cost of the search (interviews, ramp-up, empty seat; not cash)"
+MAX_CITE = 1000  # characters of one citation: an upload's source cell (500) and our words
+# Characters of a short citation in a chart, a table cell or a footer: ours are at most ~75;
+# an upload's may be 500, which would bury a chart under its footer.
+MAX_SHORT_CITE = 100
 
 
 def excludes_note(cost: CostSummary) -> str:
@@ -43,28 +48,42 @@ def team_gap(line: MixLine) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Backslashes, pipes and "$" escaped: Streamlit and GitHub read a pair of "$" as maths."""
+    """Our own text in Markdown: backslashes, pipes and "$" escaped (Streamlit and GitHub read a
+    pair of "$" as maths), our own markup (**bold**) kept. Never for user text: that goes
+    through planner.text.md, which escapes everything."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("$", "\\$")
 
 
+def cite_md(source: Source) -> str:
+    """cite() for a Markdown context: the source may be a user's (an uploaded CSV cell), so the
+    whole line is escaped. Upload cells are bounded (planner.schema.MAX_TEXT); so is this."""
+    return md_line(cite(source), MAX_CITE)
+
+
 def markdown_table(
-    header: Sequence[str], rows: Iterable[Sequence[object]], right: Iterable[int] = ()
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    right: Iterable[int] = (),
+    markdown: Iterable[int] = (),
 ) -> str:
     """A GitHub-flavoured Markdown table; columns in `right` are right-aligned.
 
-    Cells are escaped (escape_markdown) and newlines folded, so the table keeps its shape
-    whatever the text.
+    Cells are our own text, escaped with escape_markdown, except in the columns in `markdown`:
+    those are Markdown already (user text through planner.text.md_line or cite_md). Newlines
+    are folded either way, so the table keeps its shape whatever the text.
     """
+    as_is = set(markdown)
 
-    def cell(value: object) -> str:
-        return " ".join(escape_markdown(str(value)).split())  # a newline would end the row
+    def cell(value: object, column: int) -> str:
+        text = str(value) if column in as_is else escape_markdown(str(value))
+        return " ".join(text.split())  # a newline would end the row
 
     aligned = set(right)
     lines = [
-        "| " + " | ".join(cell(h) for h in header) + " |",
+        "| " + " | ".join(cell(h, -1) for h in header) + " |",
         "|" + "|".join("---:" if i in aligned else "---" for i in range(len(header))) + "|",
     ]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(cell(v, i) for i, v in enumerate(row)) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -368,8 +387,8 @@ def lint_to_text(report: LintReport, name: str) -> str:
     for f in report.findings:
         where = "posting" if f.line == 0 else f"line {f.line}"
         out.append(f"- [{f.severity}] {where} ({f.rule}): {f.message}")
-        if f.quote:
-            out.append(f"    > {f.quote}")
+        if f.quote:  # the posting's own line: no terminal escapes or bidi controls from it
+            out.append(f"    > {clean(f.quote)}")
         out.append(f"    try: {f.suggestion}")
         if f.source:
             out.append(f"    source: {f.source}")

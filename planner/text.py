@@ -31,6 +31,15 @@ _INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u20
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Spaces or tabs at the start of a line: four would make a code block.
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+# Streamlit's Markdown also rewrites text after it is parsed, where backslash escapes no longer
+# count: GitHub's autolinks (https://…, www.…, a@b.c), its :streamlit: logo image and emoji
+# shortcodes (:smile:), arrows and dashes (->, <=, --). A word joiner (U+2060: invisible, and
+# dropped from user text by clean()) inside each such sequence keeps it from matching.
+WORD_JOINER = "\u2060"
+_REWRITTEN = re.compile(
+    r"(?<=:)(?=//|[\w+-])|(?i:(?<=www)(?=\.))|(?<=@)"
+    r"|(?<=-)(?=[->])|(?<=<)(?=[-=])|(?<=[>~])(?==)"
+)
 
 _HTML_ENTITIES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", "$": "&#36;"}
@@ -53,8 +62,11 @@ def one_line(text: str, limit: int = MAX_SHOWN) -> str:
 
 def md(text: str) -> str:
     """User text for a Markdown context: every character Markdown or Streamlit reads as markup
-    is backslash-escaped and indentation kept as no-break spaces, so it shows as typed."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    is backslash-escaped, every sequence Streamlit rewrites after parsing (links, logo, emoji,
+    arrows) is broken by an invisible word joiner, and indentation is kept as no-break spaces,
+    so it shows as typed."""
+    unlinked = _REWRITTEN.sub(WORD_JOINER, clean(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
     return _INDENT.sub(lambda m: m.group(0).replace("\t", "    ").replace(" ", "\u00a0"), escaped)
 
 

@@ -14,8 +14,8 @@ from planner.charts_plan import (
     team_date_figure,
     tornado_figure,
 )
-from planner.models import SourceStatus
-from planner.report import money, short_cite
+from planner.report import MAX_SHORT_CITE, money, short_cite
+from planner.text import md_line
 from ui.charts import show_chart
 
 
@@ -50,9 +50,9 @@ def show_outlook(plan: Plan, start: date) -> None:
                 {
                     "Input": x.name,
                     "How": x.how,
+                    # st.table reads cells as Markdown; a band's source may be an upload's.
                     "Source": "; ".join(
-                        "assumption" if src.status is SourceStatus.ASSUMPTION else short_cite(src)
-                        for src in dict.fromkeys(x.sources)
+                        dict.fromkeys(md_line(short_cite(src), MAX_SHORT_CITE) for src in x.sources)
                     )
                     or "see About the data",
                 }

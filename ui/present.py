@@ -9,8 +9,9 @@ from planner import Plan
 from planner.charts import market_band_figure
 from planner.charts_plan import quarter_figure
 from planner.models import LOCATION_TITLE
-from planner.report import short_cite, short_money
+from planner.report import MAX_SHORT_CITE, short_cite, short_money
 from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+from planner.text import md_line
 from ui.charts import show_chart
 
 
@@ -68,8 +69,6 @@ def show_presentation(plan: Plan) -> None:
             filename="ml-hiring-quarter-plan",
             where=right,
         )
-    st.caption(
-        "Sources: "
-        + "; ".join(dict.fromkeys(short_cite(s) for s in plan.cost.sources))
-        + ". Full list: About the data."
-    )
+    # A band's source may be an upload's cell: escaped (md_line) and cut.
+    sources = dict.fromkeys(md_line(short_cite(s), MAX_SHORT_CITE) for s in plan.cost.sources)
+    st.caption(f"Sources: {'; '.join(sources)}. Full list: About the data.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -11,7 +13,7 @@ from planner.charts import cost_breakdown_chart, market_band_figure
 from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
 from planner.report import (
     CASH_LABEL,
-    cite,
+    cite_md,
     escape_markdown,
     excludes_note,
     markdown_table,
@@ -25,6 +27,7 @@ from planner.rules import (
     FAILURE_TITLE,
     QUESTION_TITLE,
 )
+from planner.text import clean, md, one_line
 from ui.charts import show_chart, show_echart
 from ui.data import case_book
 from ui.lazy import lazy_expander, lazy_popover
@@ -124,14 +127,15 @@ def show_mix(plan: Plan) -> None:
 
 def show_cost(plan: Plan, notice: str | None) -> None:
     if notice:
-        st.warning(notice)
+        st.warning(md(notice))  # quotes a validation message: shown as plain text
     if not plan.hires:
         st.info("Nothing to price: the plan has no new hires.")
         return
     show_echart(cost_breakdown_chart(plan), key="plan.chart.cost")
     sources = lazy_expander("Where these numbers come from", "plan.open.sources")
     if sources is not None:
-        lines = dict.fromkeys(f"- {cite(source)}" for source in plan.cost.sources)
+        # A band's source may be an uploaded cell: every citation is escaped (cite_md).
+        lines = dict.fromkeys(f"- {cite_md(source)}" for source in plan.cost.sources)
         sources.caption(
             "\n".join(lines)
             + "\n\nPay bands: the Market pay view. All series, rules and rates: About the data."
@@ -147,7 +151,7 @@ def show_market(plan: Plan) -> None:
     show_chart(market_band_figure, plan, key="plan.chart.market", filename="ml-hires-vs-market")
     for advice in plan.advice:
         if advice.code == "shared_band":  # identical prices for different jobs: say why
-            st.caption(escape_markdown(advice.text))
+            st.caption(md(advice.text))  # names a series id, which an upload may have set
     cur = plan.cost.currency
     bands = lazy_expander("Where these bands come from", "plan.open.bands")
     if bands is not None:
@@ -156,16 +160,18 @@ def show_market(plan: Plan) -> None:
                 "Band": f"{ARCHETYPE_TITLE[b.archetype]}, {b.level.value}",
                 "P10–P90": f"{money(b.p10, cur)} – {money(b.p90, cur)}",
                 "Median": money(b.p50, cur),
-                "Source": b.source.source,
+                # Dataframe cells are drawn as text, never markup; an upload's cells and
+                # file name lose only their invisible and bidi characters.
+                "Source": clean(b.source.source),
                 "Year": b.source.year,
                 "Status": b.source.status.value,
-                "Data": "shipped" if b.origin == "shipped" else f"your data ({b.origin})",
+                "Data": "shipped" if b.origin == "shipped" else f"your data ({one_line(b.origin)})",
                 "AI/ML premium": f"{b.ml_premium:.1%}"
                 if b.ml_premium
                 else "none (ML-specific)"
                 if b.ml_specific
                 else "0%",
-                "Derivation": b.derivation,
+                "Derivation": clean(b.derivation),
                 "Currency": b.fx_note or f"as published ({b.currency.value})",
             }
             for b in plan.bands
@@ -201,7 +207,7 @@ def show_exports(plan: Plan) -> None:
     for label, build, name, mime in EXPORTS:
         menu.download_button(
             label,
-            lambda build=build: build(plan),  # built only when clicked (slides take ~30 ms)
+            partial(build, plan),  # built only when clicked (slides take ~30 ms)
             file_name=name,
             mime=mime,
             key=f"plan.export.{name.rsplit('.', 1)[1]}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from planner.text import md_line
 from tests.app.helpers import open_groups
 from tests.conftest import FIXTURES, ROOT
 
@@ -63,5 +64,5 @@ def test_bad_upload_names_the_problem_and_keeps_working():
     at.run()
     assert not at.exception
     assert at.error[0].value == (
-        "cv.md: the file is not plain text; paste the text or save it as .txt or .md."
+        f"{md_line('cv.md')}: the file is not plain text; paste the text or save it as .txt or .md."
     )

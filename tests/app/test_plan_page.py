@@ -177,9 +177,10 @@ def test_about_data_page_renders():
     assert set(bay["Factor"]) == {1.3544}
     assert "BLS OEWS May 2021" in " ".join(bay["Factor source"])
     oncosts = at.dataframe[4].value
-    assert {"Social Security (OASDI), employer share", "Employer Class 1 National Insurance"} <= set(
-        oncosts["Component"]
-    )
+    assert {
+        "Social Security (OASDI), employer share",
+        "Employer Class 1 National Insurance",
+    } <= set(oncosts["Component"])
     assert set(oncosts["Source"].str.len()) and oncosts["Source"].str.len().min() > 3
     times = at.dataframe[5].value
     assert set(times["Country"]) >= {"United States", "United Kingdom", "Germany", "Canada"}

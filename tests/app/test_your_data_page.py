@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from planner.text import md_line
 from tests.app.helpers import open_groups
 from tests.conftest import FIXTURES, ROOT
 
@@ -30,7 +31,7 @@ def test_bad_upload_lists_problems_and_keeps_the_shipped_data():
     _upload(at, "many_problems.csv")
     assert not at.exception
     assert at.error[0].value.startswith(
-        "many_problems.csv: 64 problems found, so nothing was loaded."
+        md_line("many_problems.csv") + ": 64 problems found, so nothing was loaded."
     )
     problems = at.dataframe[0].value
     assert len(problems) == 50
@@ -49,7 +50,7 @@ def test_good_upload_is_used_on_the_plan_and_labelled_as_yours():
     at.switch_page("app_pages/your_data.py").run()
     _upload(at, "good.csv")
     assert not at.exception
-    assert any("In use: your data (good.csv), 2 bands" in s.value for s in at.success)
+    assert any(f"In use: your data ({md_line('good.csv')}), 2 bands" in s.value for s in at.success)
     at.switch_page("app_pages/plan.py").run()
     open_groups(at, "market")
     at.selectbox(key="plan.location").set_value("london").run()
