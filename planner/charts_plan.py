@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from planner.chart_style import BAND_FILL, BAND_LINE, BUDGET, INK, MUTED, OFFER, layout, money_axis
 from planner.models import Plan, count
+from planner.quarters import YEAR_QUARTERS
 from planner.report import short_money
 
 HISTOGRAM_BINS = 40
@@ -141,11 +142,12 @@ def quarter_figure(plan: Plan) -> go.Figure:
         )
     )
     if q.budget is not None:
+        year = labels[:YEAR_QUARTERS]  # the budget is for the first 12 months only
         fig.add_trace(
             go.Scatter(
-                x=labels,
-                y=[q.budget] * len(labels),
-                name="Budget",
+                x=year,
+                y=[q.budget] * len(year),
+                name="Budget, first 12 months",
                 mode="lines",
                 line={"color": BUDGET, "width": 2, "dash": "dash"},
                 hovertemplate="Budget %{y:,.0f}<extra></extra>",
@@ -156,11 +158,17 @@ def quarter_figure(plan: Plan) -> go.Figure:
         if q.budget is None
         else f" · budget covers {q.funded} of {count(len(plan.hires), 'hire')}"
     )
+    over = (
+        ""
+        if len(labels) == YEAR_QUARTERS
+        else f" · {short_money(q.quarters[-1].cumulative, cur)} over "
+        f"{count(len(labels), 'quarter')}"
+    )
     layout(
         fig,
-        f"Cash over {count(len(labels), 'quarter')}: {short_money(q.quarters[-1].cumulative, cur)}",
-        f"Hires land in the recommended order{fits}",
-        "Salary, benefits and equity from each first day; recruiting and interviews when the "
+        f"Cash in the first 12 months: {short_money(plan.cost.first_year_total, cur)}",
+        f"Hires land in the recommended order{fits}{over}",
+        "Salary, employer on-costs and bonus from each first day; the recruiting fee when the "
         "offer is accepted.",
         height=360,
         tick_lines=2,  # "Q1<br>Jan 2026"

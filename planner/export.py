@@ -19,6 +19,7 @@ from pptx.util import Inches, Pt
 
 from planner.costs import salary_at
 from planner.models import LOCATION_TITLE, Plan, count
+from planner.quarters import YEAR_QUARTERS
 from planner.report import (
     CASH_LABEL,
     SEARCH_LABEL,
@@ -323,16 +324,21 @@ def plan_pptx(plan: Plan) -> bytes:
         if not q or q.budget is None
         else f"; budget {money(q.budget, cur)} covers {q.funded} of {hires}"
     )
+    n = len(q.quarters) if q else 0
+    over = "" if n == YEAR_QUARTERS else f"; {money(total, cur)} over {count(n, 'quarter')}"
     _title(
         s3,
-        f"Cash over {count(len(q.quarters) if q else 0, 'quarter')}: {money(total, cur)}",
-        f"Hires land in the recommended order{fits}",
+        f"Cash in the first 12 months: {money(plan.cost.first_year_total, cur)}",
+        f"Hires land in the recommended order{fits}{over}",
     )
     cash = CategoryChartData()
     cash.categories = [x.label for x in q.quarters] if q else []
     cash.add_series("Cumulative spend", [round(x.cumulative) for x in q.quarters] if q else [])
-    if q and q.budget is not None:
-        cash.add_series("Budget", [round(q.budget)] * len(q.quarters))
+    if q and q.budget is not None:  # a budget for the first 12 months: no line after them
+        cash.add_series(
+            "Budget, first 12 months",
+            [round(q.budget) if i < YEAR_QUARTERS else None for i in range(len(q.quarters))],
+        )
     cash.add_series("Spend in the quarter", [round(x.spend) for x in q.quarters] if q else [])
     chart = _chart(
         s3, XL_CHART_TYPE.LINE_MARKERS, cash, Inches(0.5), Inches(1.7), Inches(12.3), Inches(5)

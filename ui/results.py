@@ -105,9 +105,10 @@ def show_mix(plan: Plan) -> None:
                 right=(3, 4),
             )
             + f"\n\n{CASH_LABEL}{escape_markdown(excludes_note(plan.cost))}: base salary, "
-            "employer on-costs and bonus from each first day, and the recruiting fee, within "
-            "12 months of today. Apart, and not cash: the cost of the search (interviewer time, "
-            f"output lost while ramping up, the empty seat), **{search}**."
+            f"employer on-costs{'' if 'bonus' in plan.cost.excludes else ' and bonus'} from "
+            "each first day, and the recruiting fee, within 12 months of today. Apart, and not "
+            "cash: the cost of the search (interviewer time, output lost while ramping up, the "
+            f"empty seat), **{search}**."
         )
     else:
         body = "No new hires: your team already covers what this stage needs."

@@ -40,7 +40,7 @@ def test_pptx_has_three_slides_with_native_charts(plan, tmp_path):
     market = {s.name: list(s.values) for s in charts[1].plots[0].series}
     assert market["Median"] == [round(b.p50) for b in plan.bands]
     cash = {s.name: list(s.values) for s in charts[2].plots[0].series}
-    assert cash["Budget"] == [1_000_000.0] * 4
+    assert cash["Budget, first 12 months"] == [1_000_000.0] * 4  # the budget is for 12 months
     assert cash["Cumulative spend"][-1] == round(plan.quarters.quarters[-1].cumulative)
     for slide in prs.slides:
         assert (

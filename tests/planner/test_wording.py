@@ -11,6 +11,7 @@ from planner import Answers, make_plan, validate_benchmarks
 from planner.charts_plan import quarter_figure
 from planner.export import plan_pptx
 from planner.models import count
+from planner.report import money
 from planner.validation import COLUMNS
 
 SCALE = {  # a six-hire plan on the third rung
@@ -30,14 +31,25 @@ def test_count_says_the_noun_in_the_right_number(n, expected):
     assert count(n, "hire") == expected
 
 
-@pytest.mark.parametrize(("quarters", "title"), [(1, "Cash over 1 quarter:"), (4, "Cash over 4 quarters:")])  # fmt: skip
-def test_cash_chart_and_slide_titles_count_quarters(quarters, title, bands, assumptions, fx):
-    """The board-slide titles: the chart on the page and the cash slide of the deck."""
+@pytest.mark.parametrize(("quarters", "over"), [(1, "over 1 quarter"), (4, None), (6, "over 6 quarters")])  # fmt: skip
+def test_cash_chart_and_slide_titles_lead_with_the_12_month_cash(
+    quarters, over, bands, assumptions, fx
+):
+    """The board-slide titles give the headline (the first 12 months' cash, whatever the
+    horizon); a horizon other than four quarters adds its own total, counted in words."""
     plan = make_plan(Answers(horizon_quarters=quarters), bands, assumptions, fx, trials=500)
-    assert quarter_figure(plan).layout.title.text.startswith(title)
+    headline = f"Cash in the first 12 months: {money(plan.cost.first_year_total, 'USD')}"
+    fig = quarter_figure(plan)
+    assert fig.layout.title.text.startswith("Cash in the first 12 months: $")
     deck = Presentation(io.BytesIO(plan_pptx(plan)))
     texts = [s.text_frame.text for s in deck.slides[2].shapes if s.has_text_frame]
-    assert any(text.startswith(title) for text in texts), texts
+    title, subtitle = next(t for t in texts if t.startswith("Cash in the first")).split("\n")
+    assert title == headline
+    page = fig.layout.title.subtitle.text.replace("<br>", " ")  # wrapped to the width
+    if over is None:
+        assert "over" not in subtitle and "over" not in page
+    else:
+        assert over in subtitle and over in page
 
 
 # 12-month cash by hand (tests/planner/test_costs.py has the arithmetic of the first two):
