@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from planner.benchmarks import Assumption
-from planner.derive import load_rules, load_series, location_factor, shared_series_notes
+from planner.market import Assumption, load_rules, load_series, location_factor, shared_series_notes
 from planner.models import LOCATION_TITLE, Archetype, Location
-from planner.rules import (
+from planner.stage import (
     BREADTH_WEIGHT,
     FAILURE_TITLE,
     MAX_HIRES_PER_ARCHETYPE,

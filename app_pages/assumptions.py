@@ -10,7 +10,7 @@ from datetime import date
 
 import streamlit as st
 
-from planner.report import money
+from planner.text import money
 from ui.data import active_table, plan_for, shipped_data
 from ui.questionnaire import ask_assumptions
 from ui.state import (

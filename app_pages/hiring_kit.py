@@ -9,17 +9,23 @@ import pandas as pd
 import streamlit as st
 
 from planner import Archetype, Level
-from planner.assess import assessment_plan
-from planner.audit import CHECKLIST, FIGURES, audit_markdown
 from planner.bounds import JD_UPLOAD
-from planner.charts_plan import jd_share_figure
-from planner.jd import job_description
-from planner.lint import SEVERITY_ORDER, Finding, decode_upload, lint_text
+from planner.kit import (
+    CHECKLIST,
+    FIGURES,
+    SEVERITY_ORDER,
+    Finding,
+    assessment_plan,
+    audit_markdown,
+    decode_upload,
+    job_description,
+    lint_text,
+)
 from planner.models import count
-from planner.report import MAX_CITE, cite
-from planner.rules import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
+from planner.render import jd_share_figure
 from planner.service import market_band
-from planner.text import clean, md_line
+from planner.stage import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
+from planner.text import MAX_CITE, cite, clean, md_line
 from ui.charts import plot
 from ui.data import active_table, lexicon, shipped_data
 from ui.state import current_fx, saved_answers

@@ -8,7 +8,7 @@ import streamlit as st
 
 from planner import Plan
 from planner.models import count
-from planner.share import make_link
+from planner.scenarios import make_link
 from planner.text import md_line
 from ui.address import keep_address
 from ui.data import active_table, plan_for, shipped_data

@@ -17,13 +17,18 @@ import pandas as pd
 import streamlit as st
 
 from planner import Answers, Plan, make_plan
-from planner.charts_plan import compare_figure
 from planner.models import count
-from planner.report import money
-from planner.rules import FAILURE_TITLE
-from planner.share import parse_link
-from planner.store import Scenario, ScenarioGone, ScenarioStore, StoreError, default_url
-from planner.text import html_text, md, md_line, one_line
+from planner.render import compare_figure
+from planner.scenarios import (
+    Scenario,
+    ScenarioGone,
+    ScenarioStore,
+    StoreError,
+    default_url,
+    parse_link,
+)
+from planner.stage import FAILURE_TITLE
+from planner.text import html_text, md, md_line, money, one_line
 from ui.address import search
 from ui.auth import account, visitor
 from ui.charts import plot

@@ -7,9 +7,9 @@ import streamlit as st
 
 from planner import validate_benchmarks
 from planner.bounds import BENCHMARKS_UPLOAD
+from planner.market import column_docs, template_csv
 from planner.models import count
 from planner.text import md_line
-from planner.validation import column_docs, template_csv
 from ui.data import forget_upload, shipped_data, uploaded, use_upload
 
 shipped = shipped_data()[0]

@@ -7,8 +7,7 @@ from datetime import date
 import streamlit as st
 
 from planner import Answers, load_assumptions, load_benchmarks, load_fx, make_plan
-from planner.chart_style import EChart
-from planner.charts import cost_breakdown_chart
+from planner.render import EChart, cost_breakdown_chart
 from ui.charts import show_echart
 from ui.transport import send_at_once
 

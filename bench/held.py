@@ -23,10 +23,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the project importable
 
-from streamlit.web.cli import main  # noqa: E402
+from streamlit.web.cli import main
 
-import planner.share as share  # noqa: E402
-import ui.results as results  # noqa: E402
+import planner.scenarios._share as share
+import ui.results as results
 
 # part -> the module and the functions in it that are held. The Plan page looks each one up
 # in its module on every run, so replacing the module's attribute is enough.

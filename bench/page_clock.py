@@ -22,9 +22,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the project importable
 
-from tests.e2e.server import CHART  # noqa: E402
-from tests.e2e.server import CHROMIUM_ARGS as ARGS  # noqa: E402, F401  (for browser.py)
-from tests.e2e.server import Server as _Server  # noqa: E402
+from tests.e2e.server import CHART
+from tests.e2e.server import CHROMIUM_ARGS as ARGS  # noqa: F401  (for browser.py)
+from tests.e2e.server import Server as _Server
 
 _FINISHED = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"]
 FINISHED_FIELD = _FINISHED.number

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner import Answers, load_assumptions, load_benchmarks, load_fx, make_plan  # noqa: E402
+from planner import Answers, load_assumptions, load_benchmarks, load_fx, make_plan
 
 CALLS = 200
 STAGES = {

@@ -20,13 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from planner import Answers, load_assumptions, load_benchmarks, load_fx  # noqa: E402
-from planner.benchmarks import PERCENTILES  # noqa: E402
-from planner.models import Archetype, Location  # noqa: E402
-from planner.quarters import DAYS_PER_QUARTER  # noqa: E402
-from planner.roadmap import (  # noqa: E402
+from planner import Answers, load_assumptions, load_benchmarks, load_fx
+from planner.costing import DAYS_PER_QUARTER, YEAR_DAYS, CostModel
+from planner.market import PERCENTILES
+from planner.models import Archetype, Location
+from planner.roadmap import (
     RoadmapInput,
     SimInputs,
     _kinds,
@@ -37,7 +37,6 @@ from planner.roadmap import (  # noqa: E402
     parse_milestone,
     simulate_cash,
 )
-from planner.simulate import YEAR_DAYS, CostModel  # noqa: E402
 
 TRIALS = 10_000
 REPEATS = 5

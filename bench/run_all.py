@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import browser  # noqa: E402
-import plan_latency  # noqa: E402
-import ws_load  # noqa: E402
+import browser
+import plan_latency
+import ws_load
 
 
 def _run(script: str) -> tuple[str, bool]:

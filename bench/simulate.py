@@ -17,13 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from planner import Answers, load_assumptions, load_benchmarks, load_fx, make_plan  # noqa: E402
-from planner.benchmarks import PERCENTILES  # noqa: E402
-from planner.schedule import fill_medians  # noqa: E402
-from planner.service import _Pricer  # noqa: E402
-from planner.simulate import CostModel, SearchSpec, simulate  # noqa: E402
+from planner import Answers, load_assumptions, load_benchmarks, load_fx, make_plan
+from planner.costing import CostModel, SearchSpec, fill_medians, simulate
+from planner.market import PERCENTILES
+from planner.service import _Pricer
 
 TRIALS = 10_000
 REPEATS = 5

@@ -17,9 +17,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner.benchmarks import BENCHMARKS_FILE  # noqa: E402
-from planner.models import count  # noqa: E402
-from planner.validation import validate_benchmarks  # noqa: E402
+from planner.market import BENCHMARKS_FILE, validate_benchmarks
+from planner.models import count
 
 ROWS = 100_000
 REPEATS = 15  # best of 15, interleaved: this shared machine is noisy

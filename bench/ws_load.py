@@ -26,7 +26,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make the project importable
 
-from tests.e2e.server import Server  # noqa: E402
+from tests.e2e.server import Server
 
 QUESTION = "How sure are you that ML belongs in the product?"
 # The whole plan changes between these two answers (as in bench/browser.py); the client sends

@@ -5,10 +5,18 @@ The domain library. It never imports streamlit; `app.py` and `python -m planner`
 
 from __future__ import annotations
 
-from planner.bandtable import BandTable
-from planner.benchmarks import Assumptions, load_assumptions, load_benchmarks
 from planner.errors import DataFileError
-from planner.fx import FxTable, load_fx
+from planner.market import (
+    Assumptions,
+    BandTable,
+    FxTable,
+    Problem,
+    Report,
+    load_assumptions,
+    load_benchmarks,
+    load_fx,
+    validate_benchmarks,
+)
 from planner.models import (
     Answers,
     Archetype,
@@ -25,7 +33,6 @@ from planner.models import (
     ProblemValidation,
 )
 from planner.service import make_plan
-from planner.validation import Problem, Report, validate_benchmarks
 
 __all__ = [
     "Answers",

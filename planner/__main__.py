@@ -1,4 +1,4 @@
-"""`python -m planner` — see planner.cli."""
+"""`python -m planner` — see planner.cli._main."""
 
 from planner.cli import main
 

@@ -3,12 +3,12 @@ time for the failure it guards, the team over time with attrition backfills, hir
 markets, and cash per quarter against the budget.
 
 Nothing here is a second copy of the plan's rules: the stage and the team come from
-planner.rules (diagnose, recommend_mix), prices from planner.service.market_band and
-planner.costs, cash per quarter from planner.quarters.cash_by_quarter, and the draws follow
-planner.simulate (the same CostModel, log-normal time to fill, offers in the band, mis-hires).
+planner.stage._rules (diagnose, recommend_mix), prices from planner.service.market_band and
+costing._costs, cash per quarter from costing._quarters.cash_by_quarter, and the draws follow
+costing._simulate (the same CostModel, log-normal time to fill, offers in the band, mis-hires).
 
 Decisions, each said once:
-- Quarters run from the plan's start date, as in planner/quarters.py; `quarter_label` and
+- Quarters run from the plan's start date, as in planner/costing/_quarters.py; `quarter_label` and
   `plan_years` are the only places that know it, so calendar quarters can replace them.
 - A req is "in place" when its hire is productive: offer accepted, notice served, ramp-up done.
   It opens so that its P50 in place is the first day of the quarter that needs it, no earlier.
@@ -35,12 +35,22 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from planner.advice import has_surplus
-from planner.bandtable import BandTable
-from planner.benchmarks import Assumption, Assumptions
 from planner.bounds import ANSWER_BOUNDS
-from planner.costs import OnCostRule, cost_hire, interviewer_hourly_cost, salary_at
-from planner.fx import FxTable
+from planner.costing import (
+    DAYS_PER_QUARTER,
+    TRIALS,
+    YEAR_DAYS,
+    YEAR_QUARTERS,
+    CostModel,
+    OnCostRule,
+    cash_by_quarter,
+    cost_hire,
+    fill_medians,
+    interviewer_hourly_cost,
+    salary_at,
+)
+from planner.costing._simulate import _interp_rows
+from planner.market import Assumption, Assumptions, BandTable, FxTable
 from planner.models import (
     Answers,
     Archetype,
@@ -58,11 +68,15 @@ from planner.models import (
     SourceStatus,
     count,
 )
-from planner.quarters import DAYS_PER_QUARTER, YEAR_QUARTERS, cash_by_quarter
-from planner.rules import ARCHETYPE_TITLE, FAILURE_TITLE, GUARD, diagnose, recommend_mix
-from planner.schedule import fill_medians
 from planner.service import market_band
-from planner.simulate import TRIALS, YEAR_DAYS, CostModel, _interp_rows
+from planner.stage import (
+    ARCHETYPE_TITLE,
+    FAILURE_TITLE,
+    GUARD,
+    diagnose,
+    has_surplus,
+    recommend_mix,
+)
 from planner.text import one_line
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")

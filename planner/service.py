@@ -5,13 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from planner.advice import data_work, req_advice, team_advice
-from planner.bandtable import BandTable
-from planner.benchmarks import Assumptions, apply_premium
-from planner.costs import cost_plan, oncost_sources, salary_at
-from planner.derive import shared_series_notes
+from planner.costing import (
+    TRIALS,
+    CostModel,
+    SearchSpec,
+    compare_reqs,
+    cost_plan,
+    fill_medians,
+    oncost_sources,
+    outlook,
+    quarter_plan,
+    salary_at,
+    sensitivity,
+    simulate,
+    spread_inputs,
+)
 from planner.errors import DataFileError
-from planner.fx import FxTable, convert_band
+from planner.market import (
+    Assumptions,
+    BandTable,
+    FxTable,
+    apply_premium,
+    convert_band,
+    shared_series_notes,
+)
 from planner.models import (
     Advice,
     Answers,
@@ -28,12 +45,15 @@ from planner.models import (
     SpreadInput,
     plural,
 )
-from planner.quarters import quarter_plan
-from planner.report import money
-from planner.rules import ARCHETYPE_TITLE, diagnose, recommend_mix
-from planner.schedule import fill_medians
-from planner.simulate import TRIALS, CostModel, SearchSpec, outlook, simulate, spread_inputs
-from planner.tradeoffs import compare_reqs, sensitivity
+from planner.stage import (
+    ARCHETYPE_TITLE,
+    data_work,
+    diagnose,
+    recommend_mix,
+    req_advice,
+    team_advice,
+)
+from planner.text import money
 
 
 def market_band(

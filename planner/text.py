@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Iterable, Sequence
+
+from planner.models import CostSummary, Source, SourceStatus
 
 # Punctuation with no meaning in CommonMark, GitHub's extensions or Streamlit's: left as it is,
 # so that names and sources stay readable in a Markdown file.
@@ -80,3 +83,96 @@ def html_text(text: str, limit: int = MAX_SHOWN) -> str:
     line, cut, with <, >, &, quotes and "$" (plotly reads $...$ as LaTeX) as entities. Quotes
     and "$" as numbers: plotly decodes numeric entities but names only a few (&amp; &lt; &gt;)."""
     return one_line(text, limit).translate(_HTML_ENTITIES)
+
+
+# ---- Our own words and numbers: money, citations, Markdown tables --------------------------
+
+CASH_LABEL = "Cash in the first 12 months"
+
+
+SEARCH_LABEL = "Cost of the search (interviews, ramp-up, empty seat; not cash)"
+
+
+MAX_CITE = 1000  # characters of one citation: an upload's source cell (500) and our words
+
+
+# Characters of a short citation in a chart, a table cell or a footer: ours are at most ~75;
+# an upload's may be 500, which would bury a chart under its footer.
+MAX_SHORT_CITE = 100
+
+
+def excludes_note(cost: CostSummary) -> str:
+    """' (excluding bonus and equity)' when those inputs are zero, else ''."""
+    return f" (excluding {' and '.join(cost.excludes)})" if cost.excludes else ""
+
+
+def cite(source: Source) -> str:
+    """'<label>: <source>, <year> (<status>)' — the one way a figure's origin is written."""
+    return f"{source.label}: {source.source}, {source.year} ({source.status.value})"
+
+
+def short_cite(source: Source) -> str:
+    """'<publisher>, <year>' for chart footers; 'assumption' for our own numbers."""
+    if source.status is SourceStatus.ASSUMPTION:
+        return "our assumption"
+    return f"{source.source.split(',')[0].split(' (')[0]}, {source.year}"
+
+
+def currency_symbol(currency: str) -> str:
+    return {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}.get(currency, f"{currency} ")
+
+
+def escape_markdown(text: str) -> str:
+    """Our own text in Markdown: backslashes, pipes and "$" escaped (Streamlit and GitHub read a
+    pair of "$" as maths), our own markup (**bold**) kept. Never for user text: that goes
+    through planner.text.md, which escapes everything."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("$", "\\$")
+
+
+def cite_md(source: Source) -> str:
+    """cite() for a Markdown context: the source may be a user's (an uploaded CSV cell), so the
+    whole line is escaped. Upload cells are bounded (market._schema.MAX_TEXT); so is this."""
+    return md_line(cite(source), MAX_CITE)
+
+
+def markdown_table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    right: Iterable[int] = (),
+    markdown: Iterable[int] = (),
+) -> str:
+    """A GitHub-flavoured Markdown table; columns in `right` are right-aligned.
+
+    Cells are our own text, escaped with escape_markdown, except in the columns in `markdown`:
+    those are Markdown already (user text through planner.text.md_line or cite_md). Newlines
+    are folded either way, so the table keeps its shape whatever the text.
+    """
+    as_is = set(markdown)
+
+    def cell(value: object, column: int) -> str:
+        text = str(value) if column in as_is else escape_markdown(str(value))
+        return " ".join(text.split())  # a newline would end the row
+
+    aligned = set(right)
+    lines = [
+        "| " + " | ".join(cell(h, -1) for h in header) + " |",
+        "|" + "|".join("---:" if i in aligned else "---" for i in range(len(header))) + "|",
+    ]
+    lines += ["| " + " | ".join(cell(v, i) for i, v in enumerate(row)) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def money(value: float, currency: str) -> str:
+    """Whole units with thousands separators: $157,966."""
+    return f"{currency_symbol(currency)}{value:,.0f}"
+
+
+# From here on a value would round to "$1000k": short forms switch to millions.
+SHORT_MILLION = 999_500
+
+
+def short_money(value: float, currency: str) -> str:
+    """Compact form for chart labels and slide figures: $158k, $1.30M."""
+    if abs(value) >= SHORT_MILLION:
+        return f"{currency_symbol(currency)}{value / 1_000_000:.2f}M"
+    return f"{currency_symbol(currency)}{value / 1000:.0f}k"

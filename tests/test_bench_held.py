@@ -3,7 +3,7 @@
 from bench.held import PARTS, held
 from planner import Answers
 from planner.models import ProblemValidation
-from planner.share import make_link
+from planner.scenarios._share import make_link
 
 
 def test_a_held_part_draws_the_first_plan_it_was_given_every_time() -> None:

@@ -11,8 +11,8 @@ from pydantic import ValidationError
 
 from planner import Answers, make_plan, validate_benchmarks
 from planner.bounds import BENCHMARKS_UPLOAD, JD_UPLOAD, SERVER_MAX_UPLOAD_MB
-from planner.lint import decode_upload
-from planner.share import parse_link
+from planner.kit._lint import decode_upload
+from planner.scenarios._share import parse_link
 from tests.conftest import FIXTURES, ROOT
 
 FAST = {"max_examples": 1000, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}

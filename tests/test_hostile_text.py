@@ -27,13 +27,12 @@ from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from planner import Answers, make_plan, validate_benchmarks
-from planner.charts_plan import compare_figure
-from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
-from planner.lint import MAX_JD_BYTES
+from planner.kit._lint import MAX_JD_BYTES
+from planner.market._schema import COLUMNS, MAX_TEXT
 from planner.models import Archetype, Level
-from planner.report import short_cite
-from planner.schema import COLUMNS, MAX_TEXT
-from planner.text import WORD_JOINER, clean, html_text, md, one_line
+from planner.render._charts_plan import compare_figure
+from planner.render._export import cost_csv, plan_json, plan_markdown, plan_pptx
+from planner.text import WORD_JOINER, clean, html_text, md, one_line, short_cite
 from tests.conftest import FIXTURES, ROOT
 
 TIMEOUT = 120
@@ -502,7 +501,7 @@ LONG_POSTING_BYTES = 190_000  # within the box's own limit (MAX_JD_BYTES)
 def long_posting() -> str:
     """Every line of the posting corpus that draws a finding, repeated to 190 kB: the worst
     long paste the corpus gives (about 3,000 findings)."""
-    from planner.lint import lint_text, load_lexicon
+    from planner.kit._lint import lint_text, load_lexicon
 
     lexicon = load_lexicon()
     lines = []

@@ -13,7 +13,7 @@ Streamlit does not see these writes: a rerun sends the query string Streamlit la
 can be behind the address for the rest of a visit. The pages read it once per session
 (ui/state.init_state), when the two agree; anything that reads it later must not rely on it.
 
-The link travels as data, never as markup: it is built by planner.share.make_link from
+The link travels as data, never as markup: it is built by planner.scenarios.make_link from
 validated values, URL-encoded here, and the script only passes it to history.replaceState,
 which refuses anything but this page's own origin.
 """

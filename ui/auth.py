@@ -3,7 +3,7 @@
 - Sign-in configured (an [auth] section in .streamlit/secrets.toml, OpenID Connect): a
   signed-in visitor owns the scenarios they save, keyed by the provider's issuer and subject
   (stable, unlike an e-mail address). A visitor who has not signed in sees and stores none.
-- No sign-in: one local user (planner.store.LOCAL_OWNER) owns every scenario, which is safe
+- No sign-in: one local user (scenarios._store.LOCAL_OWNER) owns every scenario, which is safe
   only while nobody else can reach the server: it listens on loopback only and the request did
   not come through a proxy, or whoever runs it set PLANNER_SINGLE_USER=1 to say that everyone
   who can reach it is one user. Otherwise nothing is stored and the page says why.
@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from planner.store import LOCAL_OWNER, MAX_OWNER
+from planner.scenarios import LOCAL_OWNER, MAX_OWNER
 from planner.text import md_line
 
 SINGLE_USER_ENV = "PLANNER_SINGLE_USER"

@@ -17,7 +17,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from planner.chart_style import EChart
+from planner.render import EChart
 
 CHART_CONFIG = {
     "displaylogo": False,
@@ -58,7 +58,7 @@ def figure(build: Callable[..., go.Figure], plan: object, *args: Hashable) -> go
 def plot(fig: go.Figure, *, key: str, filename: str, where: Any = st) -> None:
     """One plotly chart, full width of `where`, with our toolbar and PNG file name.
 
-    The figure carries its look (planner.chart_style.TEMPLATE), so Streamlit's theme is off: the
+    The figure carries its look (render._chart_style.TEMPLATE), so Streamlit's theme is off: the
     browser would otherwise restyle the whole figure on every redraw (bench/results.md).
     """
     where.plotly_chart(fig, width="stretch", config=chart_config(filename), theme=None, key=key)

@@ -23,8 +23,8 @@ from planner import (
     load_fx,
     make_plan,
 )
-from planner.case_book import Case, load_case_book
-from planner.lint import Lexicon, load_lexicon
+from planner.kit import Lexicon, load_lexicon
+from planner.stage import Case, load_case_book
 
 T = TypeVar("T")
 UPLOAD_KEY = "data.upload"  # (file name, rows, shipped overlaid with the upload): session only

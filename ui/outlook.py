@@ -8,14 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan
-from planner.charts_plan import (
-    cost_outlook_figure,
-    quarter_figure,
-    team_date_figure,
-    tornado_figure,
-)
-from planner.report import MAX_SHORT_CITE, money, short_cite
-from planner.text import md_line
+from planner.render import cost_outlook_figure, quarter_figure, team_date_figure, tornado_figure
+from planner.text import MAX_SHORT_CITE, md_line, money, short_cite
 from ui.charts import show_chart
 
 

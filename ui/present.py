@@ -6,12 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan
-from planner.charts import market_band_figure
-from planner.charts_plan import quarter_figure
 from planner.models import LOCATION_TITLE
-from planner.report import MAX_SHORT_CITE, short_cite, short_money
-from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
-from planner.text import md_line
+from planner.render import market_band_figure, quarter_figure
+from planner.stage import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+from planner.text import MAX_SHORT_CITE, md_line, short_cite, short_money
 from ui.charts import show_chart
 
 

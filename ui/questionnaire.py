@@ -8,8 +8,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from planner import Answers, Assumptions, FxTable
-from planner.benchmarks import Assumption
 from planner.bounds import ANSWER_BOUNDS, ASSUMPTION_BOUNDS, FX_BOUND, ONCOST_BOUNDS, Bound
+from planner.market import Assumption, editable_components, jurisdiction_for
 from planner.models import (
     LOCATION_TITLE,
     Channel,
@@ -21,7 +21,6 @@ from planner.models import (
     ProblemValidation,
     count,
 )
-from planner.oncosts import editable_components, jurisdiction_for
 from ui.lazy import lazy_expander
 from ui.state import (
     AUTO,

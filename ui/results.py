@@ -8,26 +8,34 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan
-from planner.case_book import similar_cases
-from planner.charts import cost_breakdown_chart, market_band_figure
-from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
-from planner.report import (
-    CASH_LABEL,
-    cite_md,
-    escape_markdown,
-    excludes_note,
-    markdown_table,
-    money,
+from planner.render import (
+    cost_breakdown_chart,
+    cost_csv,
+    market_band_figure,
+    plan_json,
+    plan_markdown,
+    plan_pptx,
     team_gap,
 )
-from planner.rules import (
+from planner.stage import (
     ARCHETYPE_OWNS,
     ARCHETYPE_TITLE,
     FAILURE_SUMMARY,
     FAILURE_TITLE,
     QUESTION_TITLE,
+    similar_cases,
 )
-from planner.text import clean, md, one_line
+from planner.text import (
+    CASH_LABEL,
+    cite_md,
+    clean,
+    escape_markdown,
+    excludes_note,
+    markdown_table,
+    md,
+    money,
+    one_line,
+)
 from ui.charts import show_chart, show_echart
 from ui.data import case_book
 from ui.lazy import lazy_expander, lazy_popover
@@ -64,7 +72,7 @@ def show_diagnosis(plan: Plan) -> None:
         )
         + "\n\n:small[:gray[Each answer adds points to the failures it makes likely; the "
         "highest total wins, and on a tie the earlier rung wins. Products and regions weigh only "
-        "as much as there are live models to spread. The weights are in planner/rules.py.]]"
+        "as much as there are live models to spread. The weights are in planner/stage/_rules.py.]]"
         + _similar(plan)
     )
 

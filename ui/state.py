@@ -15,9 +15,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 from planner import Answers, Assumptions, FxTable
+from planner.market import component_value, override_key
 from planner.models import Currency
-from planner.oncosts import component_value, override_key
-from planner.share import make_link, parse_link
+from planner.scenarios import make_link, parse_link
 
 P = "plan."
 AUTO = "auto"  # currency and level: the location's own / as the stage calls for

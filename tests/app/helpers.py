@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from streamlit.testing.v1 import AppTest
 
-from planner.rules import FAILURE_TITLE
+from planner.stage._rules import FAILURE_TITLE
 
 
 def open_groups(at: AppTest, *groups: str) -> AppTest:

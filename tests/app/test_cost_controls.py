@@ -112,7 +112,7 @@ def test_generalist_comparison_is_one_plain_sentence():
 
 
 def test_inputs_stop_at_the_models_own_limits():
-    """Time an agency saves stops at 90% (the limit in planner/benchmarks.py): the widget's max
+    """Time an agency saves stops at 90% (the limit in planner/market/_benchmarks.py): the widget's max
     is that limit, so nothing out of range can be entered, and the limit itself is priced."""
     at = AppTest.from_file(PAGE, default_timeout=30).run()
     at.switch_page(ASSUMPTIONS).run()

@@ -9,7 +9,7 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.chart_style import FONT
+from planner.render._chart_style import FONT
 from tests.app.helpers import address, cost_chart, mix_hires, mix_rows, mix_total, open_groups
 from tests.app.helpers import headline as _headline
 from tests.conftest import ROOT

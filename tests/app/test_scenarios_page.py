@@ -11,7 +11,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from planner.store import LOCAL_OWNER, ScenarioStore
+from planner.scenarios._store import LOCAL_OWNER, ScenarioStore
 from planner.text import html_text, md, md_line
 from tests.app.helpers import open_groups
 from tests.conftest import ROOT

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from planner.store import ScenarioStore
+from planner.scenarios._store import ScenarioStore
 from tests.fixtures.oidc import local_only, oidc_provider, sign_in, signin_env, start_app
 from tests.fixtures.scenarios_ui import (
     IDLE,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from planner.store import NameRefused, ScenarioStore
+from planner.scenarios._store import NameRefused, ScenarioStore
 from tests.fixtures.oidc import local_only, oidc_provider, sign_in, signin_env, start_app
 from tests.fixtures.postgres import running_postgres
 from tests.fixtures.scenarios_ui import choose, open_scenarios, save_plan, scenario_names

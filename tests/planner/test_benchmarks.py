@@ -8,8 +8,9 @@ from itertools import combinations
 
 import pytest
 
-from planner.benchmarks import BENCHMARKS_FILE, load_assumptions, load_benchmarks
-from planner.derive import (
+from planner.errors import DataFileError
+from planner.market._benchmarks import BENCHMARKS_FILE, load_assumptions, load_benchmarks
+from planner.market._derive import (
     SERIES_FILE,
     build_csv,
     build_rows,
@@ -18,10 +19,9 @@ from planner.derive import (
     series_of,
     shared_series_notes,
 )
-from planner.errors import DataFileError
-from planner.fx import load_fx
+from planner.market._fx import load_fx
+from planner.market._validation import PERCENTILE_COLUMNS
 from planner.models import Archetype, Currency, Level, Location
-from planner.validation import PERCENTILE_COLUMNS
 from tests.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken_data"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner import make_plan
-from planner.case_book import load_case_book
+from planner.stage._case_book import load_case_book
 
 CASES = load_case_book()
 
@@ -48,7 +48,7 @@ def test_similar_cases_start_with_the_company_itself():
     """A company's own answers find a row with the same stage answers first; a company with 28
     live models is shown companies running ten or more, not a two-model one."""
     from planner import Answers
-    from planner.case_book import similar_cases
+    from planner.stage._case_book import similar_cases
 
     def stage(a):
         return a.model_dump(exclude={"planned_req"})

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from planner import Answers, make_plan
-from planner.chart_style import money_unit
-from planner.charts import cost_breakdown_chart
-from planner.report import short_cite, short_money
+from planner.render._chart_style import money_unit
+from planner.render._charts import cost_breakdown_chart
+from planner.text import short_cite, short_money
 
 
 def _parts(option: dict) -> list[dict]:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from planner.cli import run
+from planner.cli._main import run
 from tests.conftest import FIXTURES
 
 UPLOADS = FIXTURES / "uploads"
@@ -181,7 +181,7 @@ def test_check_benchmarks_unreadable_path(path):
 
 def test_build_benchmarks_reproduces_the_shipped_file(tmp_path, capsys):
     """build-benchmarks writes exactly data/benchmarks.csv."""
-    from planner.benchmarks import BENCHMARKS_FILE
+    from planner.market._benchmarks import BENCHMARKS_FILE
 
     out = tmp_path / "b.csv"
     assert run(["build-benchmarks", "--out", str(out)]) == 0

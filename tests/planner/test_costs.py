@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from planner import Answers, make_plan
-from planner.costs import salary_at
-from planner.export import cost_csv, plan_json, plan_markdown
-from planner.report import CASH_LABEL, money
+from planner.costing._costs import salary_at
+from planner.render._export import cost_csv, plan_json, plan_markdown
+from planner.text import CASH_LABEL, money
 
 # Default answers: a senior researcher and a senior developer, US national, offers at the P50,
 # hired through an agency. AI/ML premium 12.5% (Compa, data/assumptions.toml).

@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from planner import Answers, make_plan
-from planner.export import cost_csv, neutralise, plan_json, plan_markdown, plan_pptx
+from planner.render._export import cost_csv, neutralise, plan_json, plan_markdown, plan_pptx
 
 SCALE = Answers(data_maturity="platform", problem_validation="proven", live_models=3, products=3,
                 regions=2, budget=1_000_000)  # fmt: skip
@@ -117,7 +117,7 @@ def test_cli_writes_every_format(tmp_path, fmt):
 
 def test_markdown_table_keeps_its_shape_whatever_the_text():
     """Pipes, dollars, backslashes and newlines in cells cannot add columns or rows."""
-    from planner.report import markdown_table
+    from planner.text import markdown_table
 
     table = markdown_table(("Name", "Cost"), [("a | b", "$1,000"), ("c\\d\ne", 2)], right=(1,))
     assert table.splitlines() == [

@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner import Answers, Archetype, Failure, Level
-from planner.assess import assessment_plan
-from planner.audit import CHECKLIST, FIGURES, audit_markdown
-from planner.benchmarks import load_assumptions, load_benchmarks
-from planner.charts_plan import jd_share_figure
 from planner.errors import DataFileError
-from planner.fx import load_fx
-from planner.jd import job_description
-from planner.lint import MAX_JD_BYTES, Kind, decode_upload, lint_text, load_lexicon
+from planner.kit._assess import assessment_plan
+from planner.kit._audit import CHECKLIST, FIGURES, audit_markdown
+from planner.kit._jd import job_description
+from planner.kit._lint import MAX_JD_BYTES, Kind, decode_upload, lint_text, load_lexicon
+from planner.market._benchmarks import load_assumptions, load_benchmarks
+from planner.market._fx import load_fx
+from planner.render._charts_plan import jd_share_figure
 from planner.service import market_band
 from tests.conftest import FIXTURES
 

@@ -17,9 +17,9 @@ from planner.bounds import (
     Bound,
     number_text,
 )
-from planner.oncosts import component_value, editable_components, override_key
-from planner.query import QUERY_KEYS
-from planner.share import FX_EDITABLE, OC_PREFIX, make_link, parse_link
+from planner.market._oncosts import component_value, editable_components, override_key
+from planner.scenarios._query import QUERY_KEYS
+from planner.scenarios._share import FX_EDITABLE, OC_PREFIX, make_link, parse_link
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from planner.lint import Kind, LintReport, lint_text, load_lexicon
+from planner.kit._lint import Kind, LintReport, lint_text, load_lexicon
 from tests.conftest import FIXTURES
 
 CORPUS = FIXTURES / "jds" / "corpus"

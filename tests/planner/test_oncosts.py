@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import DataFileError
-from planner.models import LOCAL_CURRENCY, Currency, Level, Location, SourceStatus
-from planner.oncosts import (
+from planner.market._oncosts import (
     EMPLOYER_COSTS_FILE,
     TIME_TO_START_FILE,
     EmployerCosts,
@@ -31,6 +30,7 @@ from planner.oncosts import (
     time_to_fill_days,
     time_to_fill_for,
 )
+from planner.models import LOCAL_CURRENCY, Currency, Level, Location, SourceStatus
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner import Answers, make_plan
+from planner.costing._quarters import DAYS_PER_QUARTER, cash_by_quarter
 from planner.models import CostLine
-from planner.quarters import DAYS_PER_QUARTER, cash_by_quarter
 
 START = date(2026, 11, 25)
 TRIALS = 2_000  # enough for stable percentiles in tests; the app runs 10,000

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner import Answers
-from planner.query import QUERY_KEYS, answers_from_query, answers_to_query
+from planner.scenarios._query import QUERY_KEYS, answers_from_query, answers_to_query
 
 
 def test_round_trip_restores_the_answers():

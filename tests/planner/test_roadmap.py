@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from planner import Answers, make_plan
-from planner.costs import OnCostRule, salary_at
+from planner.costing._costs import OnCostRule, salary_at
+from planner.costing._quarters import DAYS_PER_QUARTER
+from planner.costing._simulate import CostModel
 from planner.models import (
     Archetype,
     Currency,
@@ -24,7 +26,6 @@ from planner.models import (
     Location,
     ProblemValidation,
 )
-from planner.quarters import DAYS_PER_QUARTER
 from planner.roadmap import (
     DEFAULT_ATTRITION,
     Milestone,
@@ -39,7 +40,6 @@ from planner.roadmap import (
     simulate_cash,
 )
 from planner.service import market_band
-from planner.simulate import CostModel
 
 START = date(2027, 1, 1)
 TRIALS = 400  # enough for the lead times' P50; the benchmark runs 10,000

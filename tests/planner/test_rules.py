@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner import Answers, make_plan
-from planner.rules import diagnose
+from planner.stage._rules import diagnose
 
 WPV, BD, OC = "weak_problem_validation", "brittle_deployment", "operational_complexity"
 

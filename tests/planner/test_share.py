@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner import Answers, Currency
-from planner.share import ASSUMPTION_KEYS, make_link, parse_link
+from planner.scenarios._share import ASSUMPTION_KEYS, make_link, parse_link
 
 
 def test_round_trip_restores_answers_assumptions_rates_and_view(assumptions, fx):

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, text
 
-from planner.store import (
+from planner.scenarios._store import (
     LOCAL_OWNER,
     SCHEMA_VERSION,
     NameRefused,
@@ -210,7 +210,7 @@ def test_corrupt_file_gives_a_clear_message_without_its_path(tmp_path, caplog):
     logged on the server, never put in the message (before: the message named the file)."""
     path = tmp_path / "s.db"
     path.write_bytes(b"this is not sqlite " * 200)
-    with caplog.at_level(logging.WARNING, logger="planner.store"):
+    with caplog.at_level(logging.WARNING, logger="planner.scenarios._store"):
         with pytest.raises(StoreError, match="damaged or not a database") as err:
             ScenarioStore(f"sqlite:///{path}").list(ALICE)
     assert str(tmp_path) not in str(err.value)
@@ -237,7 +237,7 @@ def test_read_only_database_refuses_saves_but_still_lists(tmp_path):
 
 def test_locked_database_says_busy(tmp_path, monkeypatch):
     """While another connection holds the write lock, a save fails with 'busy', not a crash."""
-    monkeypatch.setattr("planner.store.BUSY_TIMEOUT_S", 1)
+    monkeypatch.setattr("planner.scenarios._store.BUSY_TIMEOUT_S", 1)
     path = tmp_path / "s.db"
     ScenarioStore(f"sqlite:///{path}").list(ALICE)
     holder = sqlite3.connect(path, isolation_level=None)
@@ -435,7 +435,7 @@ def test_an_unexpected_failure_gives_a_reference_not_the_detail(store, caplog):
     store.list(ALICE)
     with store.engine.begin() as conn:
         conn.execute(text("DROP TABLE scenarios"))
-    with caplog.at_level(logging.WARNING, logger="planner.store"):
+    with caplog.at_level(logging.WARNING, logger="planner.scenarios._store"):
         with pytest.raises(StoreError, match=r"reference [0-9a-f]{6}") as err:
             store.list(ALICE)
     assert "no such table" not in str(err.value) and "no such table" in caplog.text

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner import validate_benchmarks
-from planner.validation import COLUMNS, MAX_PROBLEMS_SHOWN, template_csv
+from planner.market._validation import COLUMNS, MAX_PROBLEMS_SHOWN, template_csv
 from tests.conftest import FIXTURES
 
 UPLOADS = FIXTURES / "uploads"
@@ -81,7 +81,7 @@ def test_many_problems_shows_the_first_fifty_in_row_order():
 def test_each_bad_choice_is_quoted_at_its_own_row():
     """Unknown values in a choice column are judged once per distinct value, yet every row's
     message quotes that row's own value; a value that only differs in case or spaces passes."""
-    from planner.benchmarks import BENCHMARKS_FILE
+    from planner.market._benchmarks import BENCHMARKS_FILE
 
     lines = BENCHMARKS_FILE.read_text(encoding="utf-8").splitlines()
     header, rows = lines[0], [line.split(",", 1) for line in lines[1:6]]
@@ -122,7 +122,7 @@ def test_template_is_a_valid_upload():
 
 def test_shipped_data_is_in_the_upload_format():
     """data/benchmarks.csv validates exactly as an upload would."""
-    from planner.benchmarks import BENCHMARKS_FILE
+    from planner.market._benchmarks import BENCHMARKS_FILE
 
     report = validate_benchmarks(BENCHMARKS_FILE.read_bytes(), name="benchmarks.csv")
     assert report.ok

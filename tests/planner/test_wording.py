@@ -8,11 +8,11 @@ import pytest
 from pptx import Presentation
 
 from planner import Answers, make_plan, validate_benchmarks
-from planner.charts_plan import quarter_figure
-from planner.export import plan_pptx
+from planner.market._validation import COLUMNS
 from planner.models import count
-from planner.report import money
-from planner.validation import COLUMNS
+from planner.render._charts_plan import quarter_figure
+from planner.render._export import plan_pptx
+from planner.text import money
 
 SCALE = {  # a six-hire plan on the third rung
     "data_maturity": "platform",

@@ -7,10 +7,19 @@ from datetime import date, timedelta
 import numpy as np
 import plotly.graph_objects as go
 
-from planner.chart_style import BAND_FILL, BAND_LINE, BUDGET, INK, MUTED, OFFER, layout, money_axis
+from planner.costing import YEAR_QUARTERS
 from planner.models import Plan, count
-from planner.quarters import YEAR_QUARTERS
-from planner.report import short_money
+from planner.render._chart_style import (
+    BAND_FILL,
+    BAND_LINE,
+    BUDGET,
+    INK,
+    MUTED,
+    OFFER,
+    layout,
+    money_axis,
+)
+from planner.text import short_money
 
 HISTOGRAM_BINS = 40
 

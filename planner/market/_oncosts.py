@@ -24,9 +24,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from planner.errors import DataFileError
+from planner.files import DATA_DIR
 from planner.models import Currency, Level, Location, Source, SourceStatus
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 EMPLOYER_COSTS_FILE = DATA_DIR / "employer_costs.toml"
 TIME_TO_START_FILE = DATA_DIR / "time_to_start.toml"
 

@@ -18,8 +18,8 @@ from planner.models import (
     Level,
     count,
 )
-from planner.report import money
-from planner.rules import diagnose, target_team
+from planner.stage import diagnose, target_team
+from planner.text import money
 
 WPV = Failure.WEAK_PROBLEM_VALIDATION
 BD = Failure.BRITTLE_DEPLOYMENT

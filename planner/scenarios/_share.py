@@ -10,13 +10,11 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.benchmarks import Assumptions
 from planner.bounds import ASSUMPTION_BOUNDS, FX_BOUND, ONCOST_BOUNDS, Bound, number_text
-from planner.fx import FxTable
+from planner.market import Assumptions, FxTable, override_key
 from planner.models import Answers, Currency
-from planner.oncosts import override_key
-from planner.query import QUERY_KEYS, answers_from_query, answers_to_query, parse_number
-from planner.query import shown_value as _shown
+from planner.scenarios._query import QUERY_KEYS, answers_from_query, answers_to_query, parse_number
+from planner.scenarios._query import shown_value as _shown
 
 # Assumptions a link may carry: the ones users can edit in the app (model units, e.g. 0.25).
 ASSUMPTION_KEYS: tuple[str, ...] = tuple(ASSUMPTION_BOUNDS)

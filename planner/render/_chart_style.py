@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import plotly.graph_objects as go
 
-from planner.report import SHORT_MILLION, currency_symbol
+from planner.text import SHORT_MILLION, currency_symbol
 
 # The app's own web font first (Streamlit serves it as "Source Sans"), so a chart reads as part
 # of the page; the rest for a figure opened outside the app.
@@ -181,7 +181,7 @@ def label_rows(fig: go.Figure, labels: list[str], thickness: float) -> None:
     )
 
 
-# ECharts: the cost chart, which changes with every answer (planner/charts.py). The same look
+# ECharts: the cost chart, which changes with every answer (_charts.py). The same look
 # as the plotly figures: the same fonts, sizes, colours and places for title, legend, footer.
 ROW_HEIGHT = 70  # px per bar, as the plotly cost chart had
 RIGHT_LABEL = {"show": True, "position": "right", "color": INK, "fontSize": 14}

@@ -25,8 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from planner.bounds import JD_UPLOAD
 from planner.errors import DataFileError
+from planner.files import DATA_DIR
 
-LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "jd_lexicon.toml"
+LEXICON_FILE = DATA_DIR / "jd_lexicon.toml"
 MAX_JD_BYTES = JD_UPLOAD.max_bytes
 MAX_QUOTE = 160
 MAX_EVIDENCE_LINES = 6  # line numbers named per kind in a message

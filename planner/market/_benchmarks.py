@@ -19,10 +19,10 @@ from pydantic import (
     ValidationError,
 )
 
-from planner.bandtable import BandTable
 from planner.errors import DataFileError
-from planner.models import Archetype, Band, Level, Location, Source, SourceStatus, count
-from planner.oncosts import (
+from planner.files import DATA_DIR
+from planner.market._bandtable import BandTable
+from planner.market._oncosts import (
     EmployerCosts,
     TimeToStart,
     employer_oncosts,
@@ -32,9 +32,9 @@ from planner.oncosts import (
     override_key,
     with_value,
 )
-from planner.validation import validate_benchmarks
+from planner.market._validation import validate_benchmarks
+from planner.models import Archetype, Band, Level, Location, Source, SourceStatus, count
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BENCHMARKS_FILE = DATA_DIR / "benchmarks.csv"
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.toml"
 

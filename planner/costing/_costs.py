@@ -11,20 +11,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from planner.benchmarks import PERCENTILES, Assumptions
-from planner.fx import FxTable
-from planner.models import (
-    Band,
-    Channel,
-    CostLine,
-    CostSummary,
-    Currency,
-    Hire,
-    Location,
-    Source,
-)
-from planner.oncosts import jurisdiction_for, override_key
-from planner.schedule import DAYS_PER_MONTH, fill_medians, start_days
+from planner.costing._schedule import DAYS_PER_MONTH, fill_medians, start_days
+from planner.market import PERCENTILES, Assumptions, FxTable, jurisdiction_for, override_key
+from planner.models import Band, Channel, CostLine, CostSummary, Currency, Hire, Location, Source
 
 YEAR_DAYS = 365.25
 

@@ -7,8 +7,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from planner.bandtable import SHIPPED
-from planner.chart_style import (
+from planner.costing import salary_at
+from planner.market import SHIPPED
+from planner.models import LOCATION_TITLE, Band, Level, Plan, count
+from planner.render._chart_style import (
     BAND_FILL,
     BAND_LINE,
     COMPONENT_COLOURS,
@@ -22,11 +24,8 @@ from planner.chart_style import (
     money_unit,
     wrap,
 )
-from planner.costs import salary_at
-from planner.models import LOCATION_TITLE, Band, Level, Plan, count
-from planner.report import MAX_SHORT_CITE, money, short_cite, short_money
-from planner.rules import ARCHETYPE_TITLE
-from planner.text import html_text, one_line
+from planner.stage import ARCHETYPE_TITLE
+from planner.text import MAX_SHORT_CITE, html_text, money, one_line, short_cite, short_money
 
 
 def market_band_figure(plan: Plan) -> go.Figure:

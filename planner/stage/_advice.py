@@ -22,12 +22,7 @@ from planner.models import (
     PlannedReq,
     count,
 )
-from planner.rules import (
-    ARCHETYPE_TITLE,
-    FAILURE_TITLE,
-    MAX_HIRES_PER_ARCHETYPE,
-    PRIORITY,
-)
+from planner.stage._rules import ARCHETYPE_TITLE, FAILURE_TITLE, MAX_HIRES_PER_ARCHETYPE, PRIORITY
 
 WPV = Failure.WEAK_PROBLEM_VALIDATION
 R, D, OP = Archetype.RESEARCHER, Archetype.DEVELOPER, Archetype.OPERATOR

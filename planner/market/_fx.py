@@ -10,9 +10,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planner.errors import DataFileError
+from planner.files import DATA_DIR
 from planner.models import Band, Currency, Source, SourceStatus
 
-FX_FILE = Path(__file__).resolve().parent.parent / "data" / "fx.csv"
+FX_FILE = DATA_DIR / "fx.csv"
 
 
 class FxRate(BaseModel):

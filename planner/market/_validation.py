@@ -1,7 +1,7 @@
 """Validate a benchmarks CSV completely before any of it is used.
 
-The schema is a pydantic model (planner/schema.py); the cell checks run vectorised over the
-whole frame (planner/cells.py), so a 100,000-row file validates in about the time pandas needs
+The schema is a pydantic model (planner/market/_schema.py); the cell checks run vectorised over the
+whole frame (_cells.py), so a 100,000-row file validates in about the time pandas needs
 to read it. Every problem names its row (the header is row 1, as in a spreadsheet), its
 column and how to fix it.
 """
@@ -16,11 +16,10 @@ from collections.abc import Iterable
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-from planner.bandtable import BandTable
 from planner.bounds import BENCHMARKS_UPLOAD
-from planner.cells import as_text, check_cells, drop_trailing_blank_rows
-from planner.models import plural
-from planner.schema import (
+from planner.market._bandtable import BandTable
+from planner.market._cells import as_text, check_cells, drop_trailing_blank_rows
+from planner.market._schema import (
     CHOICES,
     COLUMNS,
     KEY,
@@ -29,6 +28,7 @@ from planner.schema import (
     BenchmarkRow,
     Problem,
 )
+from planner.models import plural
 
 MAX_UPLOAD_BYTES = BENCHMARKS_UPLOAD.max_bytes
 

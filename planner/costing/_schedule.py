@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from planner.benchmarks import Assumptions
+from planner.market import Assumptions
 from planner.models import Archetype, Channel
 
 DAYS_PER_MONTH = 365.25 / 12

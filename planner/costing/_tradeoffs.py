@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from planner.benchmarks import PERCENTILES, Assumptions
+from planner.costing._simulate import CostModel, SearchSpec, simulate
+from planner.market import PERCENTILES, Assumptions
 from planner.models import Answers, ReqComparison, ReqOption, SensitivityRow, count
-from planner.report import money
-from planner.simulate import CostModel, SearchSpec, simulate
+from planner.text import money
 
 SHORT_NAME = {
     "ai_premium": "AI/ML premium",

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from planner.benchmarks import PERCENTILES, Assumptions
+from planner.costing._schedule import DAYS_PER_MONTH, start_days
+from planner.market import PERCENTILES, Assumptions
 from planner.models import Band, Channel, Outlook, Source, SpreadInput
-from planner.schedule import DAYS_PER_MONTH, start_days
 
 TRIALS = 10_000
 SAMPLES_KEPT = 2_000  # for the distribution chart

@@ -1,4 +1,4 @@
-"""Vectorised checks of every cell of a salary-band upload (see planner/validation.py).
+"""Vectorised checks of every cell of a salary-band upload (see planner/market/_validation.py).
 
 Masks are numpy bool arrays; a problem is kept for the first 50 cells of each check and all
 are counted, so a 100,000-row file costs about what reading it costs.
@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planner.schema import (
+from planner.market._schema import (
     CHOICES,
     KEY,
     MAX_PROBLEMS_SHOWN,

@@ -23,11 +23,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from planner.files import DATA_DIR
+from planner.market._schema import MAX_TEXT
+from planner.market._validation import COLUMNS, PERCENTILE_COLUMNS
 from planner.models import LOCATION_TITLE, Archetype, Level, Location, count
-from planner.schema import MAX_TEXT
-from planner.validation import COLUMNS, PERCENTILE_COLUMNS
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SERIES_FILE = DATA_DIR / "source_series.csv"
 DERIVATION_FILE = DATA_DIR / "derivation.toml"
 

@@ -1,6 +1,6 @@
 """Command line: `python -m planner plan ...` does what the app does, for scripts and CI.
 
-The flags (planner/cli_args.py) and the JSON keys are a contract other tools script against:
+The flags (planner/cli/_args.py) and the JSON keys are a contract other tools script against:
 add, never rename. Exit codes: 0 ok; 2 bad input, one line on stderr (a flag, a file that cannot
 be read, a file over its size limit, an --out that cannot be written); 1 unusable data (a data
 file the planner ships, or the file given to check-benchmarks); 141 when the reader of standard
@@ -26,28 +26,36 @@ from typing import NoReturn
 
 from pydantic import ValidationError
 
-from planner.bandtable import BandTable
-from planner.benchmarks import BENCHMARKS_FILE, Assumptions, load_assumptions, load_benchmarks
 from planner.bounds import BENCHMARKS_UPLOAD, JD_UPLOAD, UploadLimit
-from planner.cli_args import EXIT_BAD_DATA, EXIT_BAD_INPUT, build_parser
-from planner.derive import build_csv
+from planner.cli._args import EXIT_BAD_DATA, EXIT_BAD_INPUT, build_parser
 from planner.errors import DataFileError
-from planner.export import cost_csv, plan_json, plan_markdown, plan_pptx
-from planner.fx import FxTable, load_fx
-from planner.jd import job_description
-from planner.lint import decode_upload, lint_text, load_lexicon
+from planner.kit import decode_upload, job_description, lint_text, load_lexicon
+from planner.market import (
+    BENCHMARKS_FILE,
+    Assumptions,
+    BandTable,
+    FxTable,
+    build_csv,
+    load_assumptions,
+    load_benchmarks,
+    load_fx,
+    validate_benchmarks,
+)
 from planner.models import Answers, Archetype, Level, Plan
-from planner.report import (
+from planner.render import (
+    cost_csv,
     lint_to_dict,
     lint_to_text,
+    plan_json,
+    plan_markdown,
+    plan_pptx,
     plan_to_text,
     report_to_dict,
     report_to_text,
 )
-from planner.rules import diagnose, recommend_mix
 from planner.service import make_plan, market_band
+from planner.stage import diagnose, recommend_mix
 from planner.text import one_line
-from planner.validation import validate_benchmarks
 
 PROG = "python -m planner"
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE

@@ -14,9 +14,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from planner.errors import DataFileError
+from planner.files import DATA_DIR
 from planner.models import Answers, Archetype, Failure
 
-CASE_BOOK_FILE = Path(__file__).resolve().parent.parent / "data" / "case_book.csv"
+CASE_BOOK_FILE = DATA_DIR / "case_book.csv"
 ANSWER_COLUMNS = (
     "data_maturity",
     "problem_validation",

@@ -17,21 +17,20 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
-from planner.costs import salary_at
+from planner.costing import YEAR_QUARTERS, salary_at
 from planner.models import LOCATION_TITLE, Plan, count
-from planner.quarters import YEAR_QUARTERS
-from planner.report import (
+from planner.render._report import plan_to_dict
+from planner.stage import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
+from planner.text import (
     CASH_LABEL,
     SEARCH_LABEL,
     cite,
     cite_md,
+    clean,
     excludes_note,
     markdown_table,
     money,
-    plan_to_dict,
 )
-from planner.rules import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
-from planner.text import clean
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 INK = RGBColor(0x1F, 0x29, 0x33)

@@ -1,0 +1,48 @@
+"""Plans as people read them: text, JSON, Markdown, CSV, slides and charts.
+
+The names below are this package's public surface; the modules behind them are private.
+"""
+
+from __future__ import annotations
+
+from planner.render._chart_style import EChart
+from planner.render._charts import cost_breakdown_chart, market_band_figure
+from planner.render._charts_plan import (
+    compare_figure,
+    cost_outlook_figure,
+    jd_share_figure,
+    quarter_figure,
+    team_date_figure,
+    tornado_figure,
+)
+from planner.render._export import cost_csv, plan_json, plan_markdown, plan_pptx
+from planner.render._report import (
+    lint_to_dict,
+    lint_to_text,
+    plan_to_text,
+    report_to_dict,
+    report_to_text,
+    team_gap,
+)
+
+__all__ = [
+    "EChart",
+    "compare_figure",
+    "cost_breakdown_chart",
+    "cost_csv",
+    "cost_outlook_figure",
+    "jd_share_figure",
+    "lint_to_dict",
+    "lint_to_text",
+    "market_band_figure",
+    "plan_json",
+    "plan_markdown",
+    "plan_pptx",
+    "plan_to_text",
+    "quarter_figure",
+    "report_to_dict",
+    "report_to_text",
+    "team_date_figure",
+    "team_gap",
+    "tornado_figure",
+]

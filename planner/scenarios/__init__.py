@@ -1,0 +1,29 @@
+"""Saved scenarios and share links: what a plan's state looks like outside the app.
+
+The names below are this package's public surface; the modules behind them are private.
+"""
+
+from __future__ import annotations
+
+from planner.scenarios._share import make_link, parse_link
+from planner.scenarios._store import (
+    LOCAL_OWNER,
+    MAX_OWNER,
+    Scenario,
+    ScenarioGone,
+    ScenarioStore,
+    StoreError,
+    default_url,
+)
+
+__all__ = [
+    "LOCAL_OWNER",
+    "MAX_OWNER",
+    "Scenario",
+    "ScenarioGone",
+    "ScenarioStore",
+    "StoreError",
+    "default_url",
+    "make_link",
+    "parse_link",
+]
