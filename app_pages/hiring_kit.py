@@ -25,7 +25,7 @@ from planner.models import count
 from planner.render import jd_share_figure
 from planner.service import market_band
 from planner.stage import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
-from planner.text import MAX_CITE, cite, clean, md_line
+from planner.text import cite, clean, md_line
 from ui.charts import plot
 from ui.data import active_table, lexicon, shipped_data
 from ui.state import current_fx, saved_answers
@@ -156,9 +156,6 @@ with jd_tab:
         active_table(shipped), archetype, level, answers, assumptions, current_fx(fx)
     )
     jd = job_description(archetype, level, answers, band)
-    # The pay line cites the band's source, which may be an upload's cell: escaped before it
-    # joins the Markdown (the page and the download alike).
-    jd = jd.model_copy(update={"pay": md_line(jd.pay, MAX_CITE)})
     markdown = jd.to_markdown()
     st.download_button(
         "Download as Markdown",

@@ -19,7 +19,7 @@ from planner.models import (
     count,
 )
 from planner.stage import diagnose, target_team
-from planner.text import money
+from planner.text import MAX_CITE, md_line, money
 
 WPV = Failure.WEAK_PROBLEM_VALIDATION
 BD = Failure.BRITTLE_DEPLOYMENT
@@ -239,10 +239,15 @@ def job_description(
 ) -> JobDescription:
     """A job description for one hire, adapted to the answers (and priced by its band)."""
     failure = diagnose(answers).next_failure
+    # Markdown (the page, its download and the CLI alike): the whole line is escaped, as the
+    # band's source may be an upload's cell and two "$" would read as maths.
     pay = (
-        f"{money(band.p25, band.currency.value)}–{money(band.p75, band.currency.value)} base "
-        f"(market P25–P75 for this level and location; {band.source.source}, {band.source.year}"
-        + (f", plus a {band.ml_premium:.1%} AI/ML premium)" if band.ml_premium else ")")
+        md_line(
+            f"{money(band.p25, band.currency.value)}–{money(band.p75, band.currency.value)} base "
+            f"(market P25–P75 for this level and location; {band.source.source}, {band.source.year}"
+            + (f", plus a {band.ml_premium:.1%} AI/ML premium)" if band.ml_premium else ")"),
+            MAX_CITE,
+        )
         if band is not None
         else "set from the market band for this level and location"
     )

@@ -239,6 +239,9 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|bis|and|und)\s*"
 _NOT_FUNDING = r"(?!\s?(?:m|mm|mn|bn|b|million|billion|mio|mrd)(?!\w))"
 
 
+_MD_ESCAPE = re.compile(r"\\([^\w\s])")  # a Markdown backslash escape: "\\$" is "$"
+
+
 def _pay_range_pattern(currencies: list[str]) -> re.Pattern[str]:
     """An amount range in a currency; amounts in millions (funding) do not count."""
     symbols = _pattern(currencies)
@@ -512,7 +515,8 @@ def _line_rules(
             )
         )
     post.owns = post.owns or _search(c.ownership, _mask(c.ownership_exclude, low))
-    pay_line = c.pay_range.search(low) is not None
+    # A posting written in Markdown escapes its "$" ("\\$160,000"): read the amount through it.
+    pay_line = c.pay_range.search(_MD_ESCAPE.sub(r"\1", low)) is not None
     post.pay_range = post.pay_range or pay_line
     post.outcome = post.outcome or (
         _search(c.outcome, low)

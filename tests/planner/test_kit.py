@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -400,8 +401,12 @@ def test_cli_jd_prints_markdown_with_pay():
     assert proc.stdout.startswith("# Senior Model Developer")
     # The senior developer band's P25 148,715 and P75 190,447 (data/benchmarks.csv, US
     # national), x 1.125 (Compa's 12.5% premium) = 167,304.38 and 214,252.88.
-    assert "$167,304–$214,253 base (market P25–P75" in proc.stdout
-    assert "plus a 12.5% AI/ML premium" in proc.stdout
+    # The line is Markdown: "$" and the other markup characters are escaped (two "$" would
+    # read as maths); unescaped it reads as written.
+    pay = re.sub(r"\\(.)", r"\1", proc.stdout)
+    assert "\\$167,304" in proc.stdout
+    assert "$167,304–$214,253 base (market P25–P75" in pay
+    assert "plus a 12.5% AI/ML premium" in pay
 
 
 @pytest.mark.parametrize("argv", [["lint-jd", "/nonexistent.md"], ["jd", "--archetype", "wizard"]])
