@@ -179,8 +179,8 @@ def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable)
         for key, (_, pct) in EDITABLE.items():
             value = link.assumptions.get(key, getattr(assumptions, key).value)
             saved["a." + key] = shown(value, pct)
-        for key, (_, pct, default) in oncost_fields(assumptions).items():
-            saved[key] = shown(link.oncosts.get(key[len("oc.") :], default), pct)
+        for key, (_, pct, shipped) in oncost_fields(assumptions).items():
+            saved[key] = shown(link.oncosts.get(key[len("oc.") :], shipped), pct)
         for currency in FX_EDITABLE:
             saved["fx." + currency.value] = link.fx.get(currency, fx.rates[currency].usd_per_unit)
         saved["present"] = link.present

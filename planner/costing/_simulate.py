@@ -125,10 +125,6 @@ def _simulate_block(
     pct += planned.astype(np.float32)
     np.clip(pct, 10, 90, out=pct)
     base = _interp_rows(pct, points)
-    if drawn.any() and model.premium_high > model.premium_low:
-        # Where the premium lands in its published range is part of the spread.
-        lift = rng.uniform(model.premium_low, model.premium_high, (hires, trials))
-        base = base * np.where(drawn, (1 + lift) / (1 + model.premium), 1.0)
     noise = z[1]
     noise *= model.fill_spread
     fill = medians.astype(np.float32) * np.exp(noise)  # days: float32 is exact to minutes
@@ -138,6 +134,14 @@ def _simulate_block(
     refill_noise = rng.standard_normal(len(rows), dtype=np.float32)
     refill_noise *= model.fill_spread
     refill = medians[rows, 0].astype(np.float32) * np.exp(refill_noise)
+    if drawn.any() and model.premium_high > model.premium_low:
+        # Where the premium lands in its published range is part of the spread.
+        # Only the rows that carry it, in float32 like the other draws, scaled in place.
+        rows_p = np.flatnonzero(drawn[:, 0])
+        lift = rng.random((len(rows_p), trials), dtype=np.float32)
+        lift *= np.float32((model.premium_high - model.premium_low) / (1 + model.premium))
+        lift += np.float32((1 + model.premium_low) / (1 + model.premium))
+        base[rows_p] *= lift
     fill[rows, cols] += model.ramp_days + notice[rows, 0] + refill
     _, starts = start_days(fill, model.slots, notice)
 
