@@ -1,10 +1,8 @@
-"""ML Team-Mix Planner — the picture frame: page config, navigation, and once per server
-process the sockets (ui/transport.py)."""
+"""ML Team-Mix Planner — the picture frame: page config and navigation."""
 
 import streamlit as st
 
 from ui.nav import navigate
-from ui.transport import send_at_once
 
 st.set_page_config(
     page_title="ML Team-Mix Planner",
@@ -12,7 +10,6 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed",
 )
-send_at_once()  # once per server process: see ui/transport.py
 PAGES = [
     st.Page("app_pages/plan.py", title="Plan", default=True),
     st.Page("app_pages/assumptions.py", title="Assumptions"),

@@ -9,7 +9,6 @@ import streamlit as st
 from planner import Answers, load_assumptions, load_benchmarks, load_fx, make_plan
 from planner.render import EChart, cost_breakdown_chart
 from ui.charts import show_echart
-from ui.transport import send_at_once
 
 
 @st.cache_resource
@@ -25,6 +24,5 @@ def _charts() -> dict[str, EChart]:
     }  # fmt: skip
 
 
-send_at_once()  # as app.py and bench/baseline_app.py do
 choice = st.radio("Pick one", ["a", "b", "c"], key="base.choice")
 show_echart(_charts()[choice], key="base.chart")  # as the Plan page shows it

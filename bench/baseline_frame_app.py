@@ -13,7 +13,6 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 from ui.address import keep_address
 from ui.nav import navigate
-from ui.transport import send_at_once
 
 
 @st.fragment
@@ -29,7 +28,6 @@ def other_page() -> None:
 
 
 st.set_page_config(page_title="Baseline in our frame", layout="wide")
-send_at_once()  # as app.py does
 titles = ("Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data")
 pages = [st.Page(answer_and_chart, title="Plan", default=True)] + [
     st.Page(other_page, title=title, url_path=title.lower().replace(" ", "-")) for title in titles

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 KEY = "nav"  # the element's id ends in "-nav"
 
@@ -100,8 +99,6 @@ def navigate(pages: Sequence[StreamlitPage]) -> StreamlitPage:
     link (a trigger from the browser) switches to its page."""
     pages = list(pages)
     page = st.navigation(pages, position="hidden")
-    if get_script_run_ctx() is None:  # bare mode (python app.py): there is no page to draw on
-        return page
     current = next((i for i, p in enumerate(pages) if p.url_path == page.url_path), None)
     clicked = _nav(
         data={"links": [[href(p), p.title] for p in pages], "current": current},
