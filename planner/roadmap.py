@@ -46,10 +46,10 @@ from planner.costing import (
     cash_by_quarter,
     cost_hire,
     fill_medians,
+    interp_rows,
     interviewer_hourly_cost,
     salary_at,
 )
-from planner.costing._simulate import _interp_rows
 from planner.market import Assumption, Assumptions, BandTable, FxTable
 from planner.models import (
     Answers,
@@ -563,7 +563,7 @@ def simulate_cash(
     n = len(s.open_day)
     z = rng.standard_normal((2, n, trials), dtype=np.float32)
     pct = np.clip(z[0] * np.float32(model.offer_spread) + s.planned.astype(np.float32), 10, 90)
-    base = _interp_rows(pct, s.points).astype(np.float64)
+    base = interp_rows(pct, s.points).astype(np.float64)
     if s.premium_drawn.any() and model.premium_high > model.premium_low:
         lift = rng.random((n, trials), dtype=np.float32)
         lift *= model.premium_high - model.premium_low

@@ -22,6 +22,12 @@ from planner.models import (
     PlannedReq,
     ProblemValidation,
 )
+from planner.roadmap import (
+    DEFAULT_ATTRITION,
+    DEFAULT_QUARTERS,
+    MAX_ATTRITION,
+    MILESTONE_FIELDS,
+)
 from planner.text import one_line
 
 EXIT_BAD_INPUT = 2
@@ -87,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         "have, and price the first 12 months against market salary bands.",
     )
     add_stage_args(plan)
+    add_horizon_arg(plan)
     plan.add_argument(
         "--format",
         choices=["text", "json", "md", "csv", "pptx"],
@@ -110,6 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="which of the three jobs the description is for",
     )
     add_stage_args(jd)
+    add_horizon_arg(jd)
+    roadmap = sub.add_parser(
+        "roadmap",
+        help="the headcount roadmap: the stage quarter by quarter, reqs timed to it, cash",
+        description="Unfold the stage quarter by quarter as milestones arrive, open each req "
+        "early enough that its hire is in place (P50, with P90) when the failure it guards "
+        "arrives, add backfills for attrition, and price cash per quarter against the budget "
+        "(per 12 months: Q1-Q4, Q5-Q8, Q9-Q12), saying which reqs slip when it does not fit.",
+    )
+    add_stage_args(roadmap)
+    add_roadmap_args(roadmap)
     lint = sub.add_parser(
         "lint-jd",
         help="lint a job description (.txt or .md)",
@@ -148,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_stage_args(plan: argparse.ArgumentParser) -> None:
-    """The stage, team and cost flags shared by `plan` and `jd`."""
+    """The stage, team, market and money flags shared by `plan`, `jd` and `roadmap`."""
     plan.add_argument(
         "--data-maturity",
         required=True,
@@ -238,16 +256,81 @@ def add_stage_args(plan: argparse.ArgumentParser) -> None:
         help="hire every role at this level (default: the level the stage calls for)",
     )
     plan.add_argument(
+        "--seed",
+        type=_count("seed", "seed"),
+        default=2026,
+        metavar="N",
+        help="random seed of the simulation; the same seed gives the same numbers",
+    )
+
+
+def add_horizon_arg(parser: argparse.ArgumentParser) -> None:
+    """The quarter plan's horizon, for `plan` and `jd` (`roadmap` has its own --quarters)."""
+    parser.add_argument(
         "--horizon-quarters",
         type=_count("horizon-quarters", "horizon_quarters"),
         default=4,
         metavar="N",
         help="quarters the quarter plan covers, 1-12 (default 4)",
     )
-    plan.add_argument(
-        "--seed",
-        type=_count("seed", "seed"),
-        default=2026,
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"attrition must be a number, got {text!r}") from None
+    if not 0 <= value <= MAX_ATTRITION:  # also rejects nan
+        raise argparse.ArgumentTypeError(
+            f"attrition must be a yearly share from 0 to {MAX_ATTRITION:g}, got {text!r}"
+        )
+    return value
+
+
+def add_roadmap_args(roadmap: argparse.ArgumentParser) -> None:
+    """`roadmap`'s own flags: the horizon, milestones, attrition and markets. --milestone and
+    --hire-in are checked after parsing (a milestone needs the horizon)."""
+    bound = ANSWER_BOUNDS["horizon_quarters"]
+    lo, hi = int(bound.low), int(bound.high)
+    roadmap.add_argument(
+        "--quarters",
+        type=_count("quarters", "horizon_quarters"),
+        default=DEFAULT_QUARTERS,
         metavar="N",
-        help="random seed of the simulation; the same seed gives the same numbers",
+        help=f"quarters the roadmap covers, {lo}-{hi} (default {DEFAULT_QUARTERS})",
+    )
+    roadmap.add_argument(
+        "--milestone",
+        action="append",
+        default=[],
+        metavar="Q<k>:FIELD=VALUE[,FIELD=VALUE...]",
+        help="from quarter k (1 to --quarters) on, these answers change; fields "
+        f"{', '.join(MILESTONE_FIELDS)}; repeatable, e.g. "
+        "Q3:live_models=1,data_maturity=repeatable",
+    )
+    roadmap.add_argument(
+        "--attrition",
+        type=_rate,
+        default=None,
+        metavar="RATE",
+        help=f"yearly share of the team that leaves, 0-{MAX_ATTRITION:g} (default "
+        f"{DEFAULT_ATTRITION.value:g}, a labelled assumption)",
+    )
+    roadmap.add_argument(
+        "--hire-in",
+        action="append",
+        default=[],
+        metavar="ARCHETYPE=LOCATION",
+        help="hire this archetype in this market, e.g. operator=london; repeatable "
+        "(default: --location)",
+    )
+    roadmap.add_argument(
+        "--format",
+        choices=["text", "json", "csv"],
+        default="text",
+        help="text: a readable summary (default); json: the whole roadmap; csv: one row per "
+        "quarter (stage, team in place, spend)",
+    )
+    roadmap.add_argument(
+        "--out", default=None, metavar="FILE", help="write to this file instead of standard output"
     )

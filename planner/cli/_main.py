@@ -1,4 +1,5 @@
-"""Command line: `python -m planner plan ...` does what the app does, for scripts and CI.
+"""Command line: `python -m planner plan ...` does what the app does, for scripts and CI;
+`python -m planner roadmap ...` gives the headcount roadmap (planner/roadmap.py).
 
 The flags (planner/cli/_args.py) and the JSON keys are a contract other tools script against:
 add, never rename. Exit codes: 0 ok; 2 bad input, one line on stderr (a flag, a file that cannot
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import errno
+import io
 import json
 import os
 import stat
@@ -41,11 +44,12 @@ from planner.market import (
     load_fx,
     validate_benchmarks,
 )
-from planner.models import Answers, Archetype, Level, Plan
+from planner.models import LOCATION_TITLE, Answers, Archetype, Level, Location, Plan, count
 from planner.render import (
     cost_csv,
     lint_to_dict,
     lint_to_text,
+    neutralise,
     plan_json,
     plan_markdown,
     plan_pptx,
@@ -53,9 +57,17 @@ from planner.render import (
     report_to_dict,
     report_to_text,
 )
+from planner.roadmap import (
+    Roadmap,
+    RoadmapInput,
+    make_roadmap,
+    parse_hire_in,
+    parse_milestone,
+    roadmap_to_dict,
+)
 from planner.service import make_plan, market_band
-from planner.stage import diagnose, recommend_mix
-from planner.text import one_line
+from planner.stage import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
+from planner.text import money, one_line, short_cite
 
 PROG = "python -m planner"
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE
@@ -85,6 +97,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _lint_jd(args.file, args.format)
     if args.command == "build-benchmarks":
         return _build_benchmarks(args.out)
+    if args.command == "roadmap":
+        return _roadmap(args)
     return _plan(args)
 
 
@@ -197,8 +211,9 @@ def _answers(args: argparse.Namespace, default_percentile: int) -> Answers:
         channel=args.channel,
         budget=args.budget,
         level=args.level,
-        horizon_quarters=args.horizon_quarters,
         seed=args.seed,
+        # `roadmap` has --quarters instead: the plan's own default stands
+        **({"horizon_quarters": args.horizon_quarters} if "horizon_quarters" in args else {}),
     )
 
 
@@ -218,16 +233,20 @@ def _plan(args: argparse.Namespace) -> int:
     if args.format == "pptx" and not args.out:
         return _fail("error: --format pptx writes a binary file: add --out FILE")
     plan = make_plan(answers, table, assumptions, fx)
-    output = _render(plan, args.format)
-    if args.out is None:
+    return _emit(_render(plan, args.format), args.out, FILE_NAME[args.format])
+
+
+def _emit(output: str | bytes, out: str | None, name: str) -> int:
+    """Print the output, or write it whole to --out (`name`: the file name a folder lacks)."""
+    if out is None:
         print(output, end="")
         return 0
-    path = Path(args.out)
+    path = Path(out)
     try:
         _write_whole(path, output if isinstance(output, bytes) else output.encode("utf-8"))
     except OSError as exc:
-        return _fail(_cannot_write(path, exc, FILE_NAME[args.format]))
-    print(f"wrote {args.out}", file=sys.stderr)
+        return _fail(_cannot_write(path, exc, name))
+    print(f"wrote {out}", file=sys.stderr)
     return 0
 
 
@@ -241,6 +260,116 @@ def _render(plan: Plan, fmt: str) -> str | bytes:
     if fmt == "csv":
         return cost_csv(plan)
     return plan_to_text(plan) + "\n"
+
+
+def _roadmap(args: argparse.Namespace) -> int:
+    try:
+        table, assumptions, fx = load_benchmarks(), load_assumptions(), load_fx()
+    except DataFileError as exc:
+        return _fail(f"data error: {exc}", EXIT_BAD_DATA)
+    try:
+        request = RoadmapInput(
+            answers=_answers(args, int(assumptions.default_pay_percentile.value)),
+            milestones=tuple(parse_milestone(text, args.quarters) for text in args.milestone),
+            quarters=args.quarters,
+            attrition=args.attrition,
+            hire_in=_hire_in(args.hire_in),
+        )
+    except ValidationError as exc:  # milestones that clash; argparse checked the rest
+        err = exc.errors()[0]
+        where = ".".join(str(part) for part in err["loc"])
+        message = err["msg"].removeprefix("Value error, ")
+        return _fail(f"error: {where}: {message}" if where else f"error: {message}")
+    except ValueError as exc:  # parse_milestone and parse_hire_in name the bad part
+        return _fail(f"error: {exc}")
+    roadmap = make_roadmap(request, table, assumptions, fx)
+    if args.format == "json":
+        output = json.dumps(roadmap_to_dict(roadmap), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "csv":
+        output = _roadmap_csv(roadmap)
+    else:
+        output = _roadmap_text(roadmap)
+    return _emit(output, args.out, f"roadmap.{args.format}")
+
+
+def _hire_in(texts: Sequence[str]) -> dict[Archetype, Location]:
+    """--hire-in values by archetype; ValueError if one is malformed or an archetype repeats."""
+    markets: dict[Archetype, Location] = {}
+    for text in texts:
+        archetype, location = parse_hire_in(text)
+        if archetype in markets:
+            raise ValueError(f"--hire-in: {archetype.value} is given twice")
+        markets[archetype] = location
+    return markets
+
+
+def _roadmap_csv(roadmap: Roadmap) -> str:
+    """One row per quarter, every row as wide as the header; text cells neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["quarter", "label", "next_failure", *(f"team_{a.value}" for a in Archetype),
+         "spend", "cumulative", "currency"]
+    )  # fmt: skip
+    for q in roadmap.quarters:
+        row: list[object] = [
+            q.quarter, q.label, q.next_failure.value, *(q.team.get(a, 0) for a in Archetype),
+            round(q.spend, 2), round(q.cumulative_spend, 2), roadmap.currency.value,
+        ]  # fmt: skip
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def _roadmap_text(roadmap: Roadmap) -> str:
+    """A short summary: the stage per quarter and what moves it, the reqs, cash, the budget."""
+    cur, quarters, budget = roadmap.currency.value, roadmap.quarters, roadmap.budget
+    out = [
+        f"Headcount roadmap: {count(len(quarters), 'quarter')} from {quarters[0].label}, "
+        f"amounts in {cur}",
+        f"Attrition {roadmap.attrition:.0%} a year ({short_cite(roadmap.attrition_source)})",
+        "",
+        "Stage by quarter (the next likely failure):",
+    ]
+    for q in quarters:
+        if q.quarter == 1 or q.failure_changed or q.milestones:
+            moved = f"milestone {', '.join(q.milestones)}" if q.milestones else "today's answers"
+            if q.quarter > 1 and not q.failure_changed:
+                moved += ", stage unchanged"
+            out.append(f"  {q.label}  {FAILURE_TITLE[q.next_failure].lower()} ({moved})")
+    out += ["", "Reqs, in hiring order (in place = productive):"]
+    if not roadmap.reqs:
+        out.append("  None: the team you have covers every quarter.")
+    for i, r in enumerate(roadmap.reqs, 1):
+        what = f"{r.level.value} {ARCHETYPE_TITLE[r.archetype].lower()}"
+        what += " backfill" if r.backfill else ""
+        out.append(
+            f"  {i}. {what} in {LOCATION_TITLE[r.location]}: opens Q{r.open_quarter}, in place "
+            f"Q{r.in_place_quarter_p50} (P50), Q{r.in_place_quarter_p90} (P90). {r.reason}"
+        )
+    out += ["", "Team in place (P50) and cash per quarter:"]
+    for q in quarters:
+        team = ", ".join(count(q.team.get(a, 0), a.value) for a in Archetype)
+        out.append(
+            f"  {q.label}  {team}; spend {money(q.spend, cur)}, "
+            f"to date {money(q.cumulative_spend, cur)}"
+        )
+    out += ["", "Budget:"]
+    if budget.amount is None:
+        out.append("  No budget given (--budget): nothing slips.")
+    else:
+        slips = len(budget.slips)
+        fit = f"does not fit: {count(slips, 'req')} {'slips' if slips == 1 else 'slip'}"
+        fit = "fits" if budget.fits else fit
+        out.append(f"  {money(budget.amount, cur)} per 12 months of the roadmap: {fit}.")
+        out += [
+            f"  Q{y.first_quarter}-Q{y.last_quarter}: needs {money(y.needed_spend, cur)}, "
+            f"spends {money(y.spend, cur)}" + ("" if y.within else " (over budget)")
+            for y in budget.years
+        ]
+        out += [f"  - {slip.text}" for slip in budget.slips]
+    if roadmap.notes:
+        out += ["", "Notes:", *(f"  - {note}" for note in roadmap.notes)]
+    return "\n".join(out) + "\n"
 
 
 def _check_benchmarks(file: str, fmt: str) -> int:

@@ -124,7 +124,7 @@ def _simulate_block(
     pct *= model.offer_spread  # in place: these draws are used once
     pct += planned.astype(np.float32)
     np.clip(pct, 10, 90, out=pct)
-    base = _interp_rows(pct, points)
+    base = interp_rows(pct, points)
     noise = z[1]
     noise *= model.fill_spread
     fill = medians.astype(np.float32) * np.exp(noise)  # days: float32 is exact to minutes
@@ -166,7 +166,7 @@ def _simulate_block(
     return Draws(cost=cost, in_place_day=starts.max(axis=0), start_day=starts.T)
 
 
-def _interp_rows(pct: np.ndarray, points: np.ndarray) -> np.ndarray:
+def interp_rows(pct: np.ndarray, points: np.ndarray) -> np.ndarray:
     """Salary at percentile `pct[h, t]` of band `points[h]`, linear between P10..P90.
 
     A piecewise-linear curve is its first segment plus a hinge at each inner knot:

@@ -15,7 +15,13 @@ from planner.render._charts_plan import (
     team_date_figure,
     tornado_figure,
 )
-from planner.render._export import cost_csv, plan_json, plan_markdown, plan_pptx
+from planner.render._export import (
+    cost_csv,
+    neutralise,
+    plan_json,
+    plan_markdown,
+    plan_pptx,
+)
 from planner.render._report import (
     lint_to_dict,
     lint_to_text,
@@ -35,6 +41,7 @@ __all__ = [
     "lint_to_dict",
     "lint_to_text",
     "market_band_figure",
+    "neutralise",
     "plan_json",
     "plan_markdown",
     "plan_pptx",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from datetime import date
@@ -412,8 +413,10 @@ def test_moving_a_milestone_later_never_opens_a_req_earlier(
     bands, assumptions, fx, case, which, later, attrition
 ):
     """A milestone that grows the business, moved later (not past another that sets the same
-    answer): per archetype, the k-th req opens no earlier. (One that lowers the need, such as
-    better data needing fewer operators per model, keeps the higher need longer when moved.)"""
+    answer): per archetype whose need only grows, the k-th req opens no earlier. (A milestone
+    that lowers a need keeps the higher need longer when moved: better data needing fewer
+    operators per model, or a first live model moving the stage past research, which needs
+    fewer researchers; hypothesis found the second.)"""
     answers, milestones = case
     moving = milestones[which % len(milestones)]
     to = moving.quarter + later
@@ -431,11 +434,19 @@ def test_moving_a_milestone_later_never_opens_a_req_earlier(
     before, after = (_request(answers, ms, attrition=attrition) for ms in (milestones, moved))
     if before is None or after is None:
         return
+    maps = (_make(before, bands, assumptions, fx), _make(after, bands, assumptions, fx))
     opens = [
         {a: sorted(r.open_day for r in rm.reqs if r.archetype is a) for a in Archetype}
-        for rm in (_make(before, bands, assumptions, fx), _make(after, bands, assumptions, fx))
+        for rm in maps
     ]
-    for a in Archetype:
+
+    def grows(a: Archetype) -> bool:
+        return all(
+            all(x <= y for x, y in itertools.pairwise(seq))
+            for seq in ([q.needed[a] for q in rm.quarters] for rm in maps)
+        )
+
+    for a in filter(grows, Archetype):
         assert all(y >= x - 1e-9 for x, y in zip(opens[0][a], opens[1][a], strict=False)), a
 
 
