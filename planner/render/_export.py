@@ -23,6 +23,7 @@ from planner.render._report import plan_to_dict
 from planner.stage import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from planner.text import (
     CASH_LABEL,
+    MAX_CITE,
     SEARCH_LABEL,
     cite,
     cite_md,
@@ -30,6 +31,8 @@ from planner.text import (
     excludes_note,
     markdown_table,
     money,
+    one_line,
+    short_cite,
 )
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -217,14 +220,20 @@ def _title(slide: Any, title: str, subtitle: str) -> None:
     p.runs[0].font.color.rgb = MUTED
 
 
-def _footer(slide: Any, text: str) -> None:
+FOOTER_CHARS = 230  # two lines of 9 pt text across the slide: more would run off it
+
+
+def _footer(slide: Any, text: str, notes: str = "") -> None:
+    """One short line at the foot of the slide (cut to fit); the whole text, and `notes`, in
+    the speaker notes."""
     box = slide.shapes.add_textbox(Inches(0.5), Inches(6.85), Inches(12.3), Inches(0.5))
     box.text_frame.word_wrap = True
-    box.text_frame.text = text
+    short = text if len(text) <= FOOTER_CHARS else text[: FOOTER_CHARS - 1].rstrip() + "…"
+    box.text_frame.text = short
     for run in box.text_frame.paragraphs[0].runs:
         run.font.size = Pt(9)
         run.font.color.rgb = MUTED
-    slide.notes_slide.notes_text_frame.text = text
+    slide.notes_slide.notes_text_frame.text = "\n\n".join(t for t in (text, notes) if t)
 
 
 def _chart(slide: Any, kind: Any, data: CategoryChartData, x: int, y: int, w: int, h: int) -> Any:
@@ -244,15 +253,19 @@ def _chart(slide: Any, kind: Any, data: CategoryChartData, x: int, y: int, w: in
 
 
 def plan_pptx(plan: Plan) -> bytes:
-    """Three 16:9 slides with native, editable charts: diagnosis and mix; cost against the
-    market; the quarter plan. Sources in each footer and in the notes."""
+    """Three 16:9 slides with native, editable charts — diagnosis and mix; cost against the
+    market; the quarter plan — and a last slide with every source. Each footer names its
+    publishers in one short line; the notes carry the full citations."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     blank = prs.slide_layouts[6]
     cur = plan.cost.currency
     # Plain text: python-pptx writes it as text, never markup; clean() drops what XML cannot
     # hold and the bidi controls an upload's source cell might carry.
-    sources = "Sources: " + "; ".join(clean(cite(s)) for s in plan.cost.sources)
+    full = [clean(cite(s)) for s in plan.cost.sources]
+    short = list(dict.fromkeys(clean(short_cite(s)) for s in plan.cost.sources))
+    sources = "Sources: " + "; ".join(short) + ". Every citation: the last slide."
+    every = "Sources: " + "; ".join(full)
 
     d = plan.diagnosis
     s1 = prs.slides.add_slide(blank)
@@ -312,7 +325,7 @@ def plan_pptx(plan: Plan) -> bytes:
     )
     chart.value_axis.tick_labels.number_format = "#,##0"
     chart.value_axis.tick_labels.number_format_is_linked = False
-    _footer(s2, sources)
+    _footer(s2, sources, every)
 
     s3 = prs.slides.add_slide(blank)
     q = plan.quarters
@@ -350,10 +363,23 @@ def plan_pptx(plan: Plan) -> bytes:
             s3,
             f"Simulated cash in the first 12 months P50 {money(o.cost_p50, cur)}, P90 "
             f"{money(o.cost_p90, cur)}; team in place by {o.date_p50.isoformat()} (P50). "
-            + sources,
+            "Sources: the last slide.",
+            every,
         )
     else:
-        _footer(s3, sources)
+        _footer(s3, sources, every)
+
+    s4 = prs.slides.add_slide(blank)
+    _title(s4, "Sources", "Every figure in this deck, with its publisher, year and status")
+    box = s4.shapes.add_textbox(Inches(0.5), Inches(1.6), Inches(12.3), Inches(5.6))
+    box.text_frame.word_wrap = True
+    size = Pt(11) if len(full) <= 18 else Pt(9) if len(full) <= 26 else Pt(7)
+    for i, line in enumerate(full):
+        para = box.text_frame.paragraphs[0] if i == 0 else box.text_frame.add_paragraph()
+        para.text = one_line(line, MAX_CITE)  # one line each, cut to fit; notes hold it whole
+        for run in para.runs:
+            run.font.size = size
+            run.font.color.rgb = MUTED
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()

@@ -26,12 +26,15 @@ def plan(bands, assumptions, fx):
 
 
 def test_pptx_has_three_slides_with_native_charts(plan, tmp_path):
-    """Reopened with python-pptx: three slides, each with an editable chart of the plan's values."""
+    """Reopened with python-pptx: three slides, each with an editable chart of the plan's
+    values, and a last slide with every source."""
     path = tmp_path / "plan.pptx"
     path.write_bytes(plan_pptx(plan))
     prs = Presentation(str(path))
-    assert len(prs.slides) == 3
-    charts = [next(s.chart for s in slide.shapes if s.has_chart) for slide in prs.slides]
+    assert len(prs.slides) == 4  # and the Sources slide
+    charts = [next(s.chart for s in slide.shapes if s.has_chart) for slide in list(prs.slides)[:3]]
+    last = " ".join(s.text_frame.text for s in list(prs.slides)[3].shapes if s.has_text_frame)
+    assert last.startswith("Sources") and all(src.source in last for src in plan.cost.sources)
     assert [c.chart_type for c in charts] == [
         XL_CHART_TYPE.BAR_STACKED, XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.LINE_MARKERS,
     ]  # fmt: skip
@@ -42,7 +45,7 @@ def test_pptx_has_three_slides_with_native_charts(plan, tmp_path):
     cash = {s.name: list(s.values) for s in charts[2].plots[0].series}
     assert cash["Budget, first 12 months"] == [1_000_000.0] * 4  # the budget is for 12 months
     assert cash["Cumulative spend"][-1] == round(plan.quarters.quarters[-1].cumulative)
-    for slide in prs.slides:
+    for slide in list(prs.slides)[:3]:
         assert (
             "Sources" in slide.notes_slide.notes_text_frame.text
             or "Why" in slide.notes_slide.notes_text_frame.text
