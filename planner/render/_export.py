@@ -28,6 +28,7 @@ from planner.text import (
     cite,
     cite_md,
     clean,
+    currency_symbol,
     excludes_note,
     markdown_table,
     money,
@@ -262,6 +263,8 @@ def plan_pptx(plan: Plan) -> bytes:
     cur = plan.cost.currency
     # Plain text: python-pptx writes it as text, never markup; clean() drops what XML cannot
     # hold and the bidi controls an upload's source cell might carry.
+    # Money axes carry the currency: "€"#,##0 (quoted, so any symbol is shown as written).
+    money_format = '"' + currency_symbol(cur) + '"#,##0'
     full = [clean(cite(s)) for s in plan.cost.sources]
     short = list(dict.fromkeys(clean(short_cite(s)) for s in plan.cost.sources))
     sources = "Sources: " + "; ".join(short) + ". Every citation: the last slide."
@@ -281,6 +284,9 @@ def plan_pptx(plan: Plan) -> bytes:
     )
     chart.has_title = True
     chart.chart_title.text_frame.text = "Team this stage needs"
+    chart.value_axis.major_unit = 1  # people: whole numbers on the axis
+    chart.value_axis.tick_labels.number_format = "0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
     order = s1.shapes.add_textbox(Inches(7.8), Inches(1.8), Inches(5), Inches(4.8)).text_frame
     order.word_wrap = True
     order.text = "Hire, in this order"
@@ -323,7 +329,7 @@ def plan_pptx(plan: Plan) -> bytes:
         Inches(12.3),
         Inches(5),
     )
-    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.value_axis.tick_labels.number_format = money_format
     chart.value_axis.tick_labels.number_format_is_linked = False
     _footer(s2, sources, every)
 
@@ -355,7 +361,7 @@ def plan_pptx(plan: Plan) -> bytes:
     chart = _chart(
         s3, XL_CHART_TYPE.LINE_MARKERS, cash, Inches(0.5), Inches(1.7), Inches(12.3), Inches(5)
     )
-    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.value_axis.tick_labels.number_format = money_format
     chart.value_axis.tick_labels.number_format_is_linked = False
     if plan.outlook and plan.hires:
         o = plan.outlook
