@@ -639,7 +639,7 @@ def _price(
     """Open each req so that its P50 in place is the first day of the quarter that needs it
     (a backfill no earlier than the quarter its leaver goes), and price it as the plan does."""
     answers, currency = request.answers, request.answers.display_currency
-    in_house = fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
+    in_house = a.in_house_cost(fx, currency)
     interviewer = market_band(table, Archetype.DEVELOPER, Level.MID, answers, a, fx)
     hourly = interviewer_hourly_cost(interviewer, a, OnCostRule(a, answers.location, currency, fx))
     out = []
@@ -670,9 +670,7 @@ def make_roadmap(
     and cash per quarter against the budget, with P50/P90 from `trials` simulated futures."""
     start = start or date.today()
     answers, horizon, budget = request.answers, request.quarters, request.answers.budget
-    in_house = fx.convert(
-        assumptions.in_house_cost_per_hire.value, Currency.USD, answers.display_currency
-    )
+    in_house = assumptions.in_house_cost(fx, answers.display_currency)
     model = CostModel.from_assumptions(assumptions, answers.channel, in_house)
     seeds = np.random.SeedSequence(answers.seed).spawn(2)
     lead_rng, cash_rng = (np.random.Generator(np.random.SFC64(seq)) for seq in seeds)

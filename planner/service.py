@@ -35,7 +35,6 @@ from planner.models import (
     Archetype,
     Band,
     CostSummary,
-    Currency,
     DataWork,
     Hire,
     Level,
@@ -104,7 +103,7 @@ class _Pricer:
 
     def cost_model(self, answers: Answers, a: Assumptions) -> CostModel:
         currency = answers.display_currency
-        in_house = self.fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
+        in_house = a.in_house_cost(self.fx, currency)
         return CostModel.from_assumptions(a, answers.channel, in_house)
 
 

@@ -109,7 +109,7 @@ def cost_plan(
     """Price every hire (bands[i] is hire i's band, already in `currency`) and total the year."""
     oncosts = OnCostRule(a, location, currency, fx)
     hourly = interviewer_hourly_cost(interviewer_band, a, oncosts)
-    in_house = fx.convert(a.in_house_cost_per_hire.value, Currency.USD, currency)
+    in_house = a.in_house_cost(fx, currency)
     medians = fill_medians([h.archetype for h in hires], channel, a)
     notices = [a.notice(location, h.level) for h in hires]
     notice = np.array([[n for n, _ in notices]], dtype=float).reshape(len(hires), 1)

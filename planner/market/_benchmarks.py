@@ -22,18 +22,19 @@ from pydantic import (
 from planner.errors import DataFileError
 from planner.files import DATA_DIR
 from planner.market._bandtable import BandTable
+from planner.market._fx import FxTable
 from planner.market._oncosts import (
     EmployerCosts,
     TimeToStart,
-    employer_oncosts,
     load_employer_costs,
     load_time_to_start,
     notice_for,
+    oncost_total,
     override_key,
     with_value,
 )
 from planner.market._validation import validate_benchmarks
-from planner.models import Archetype, Band, Level, Location, Source, SourceStatus, count
+from planner.models import Archetype, Band, Currency, Level, Location, Source, SourceStatus, count
 
 BENCHMARKS_FILE = DATA_DIR / "benchmarks.csv"
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.toml"
@@ -155,9 +156,12 @@ class Assumptions(BaseModel):
     def oncosts(self, location: Location, base: float, bonus: float) -> float:
         """Yearly employer on-costs of a hire paid `base` + `bonus` in the location's own
         currency, by its country's rules (caps and thresholds applied) and the user's edits."""
-        return employer_oncosts(
-            self.employer_costs, location, base, bonus, overrides=self.oncost_overrides
-        ).total
+        pay = base + bonus
+        return oncost_total(self.employer_costs, location, pay, self.oncost_overrides)
+
+    def in_house_cost(self, fx: FxTable, currency: Currency) -> float:
+        """The in-house cost per hire (a USD figure) in `currency`."""
+        return fx.convert(self.in_house_cost_per_hire.value, Currency.USD, currency)
 
     def notice(self, location: Location, level: Level) -> tuple[float, Source]:
         """Days from an accepted offer to the first day, and their source: the user's figure

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -101,12 +101,14 @@ class Component(BaseModel):
             )
         return self
 
-    def cost(self, pay: float) -> float:
-        """This component's yearly cost for a hire paid `pay` (base + bonus) a year."""
+    def cost(self, pay: float, value: float | None = None) -> float:
+        """This component's yearly cost for a hire paid `pay` (base + bonus) a year; `value`,
+        when given, is a user's rate or amount in place of the shipped one."""
         if self.kind == "fixed":
-            return float(self.amount or 0.0)
+            return float(self.amount or 0.0) if value is None else value
         top = pay if self.ceiling is None else min(pay, self.ceiling)
-        return float(self.rate or 0.0) * max(0.0, top - self.floor)
+        rate = float(self.rate or 0.0) if value is None else value
+        return rate * max(0.0, top - self.floor)
 
     @property
     def basis(self) -> str:
@@ -340,28 +342,22 @@ def employer_oncosts(
             f"(known: {', '.join(sorted(known))})"
         )
     pay = base + extra
-    edits = dict(overrides or {})
     lines = []
-    for jkey, j in chain:
-        for c in j.components:
-            on = wanted.get(c.id, c.default_on)
-            edited = edits.get(override_key(jkey, c.id))
-            if edited is not None:
-                c = with_value(c, edited)
-                on = edited > 0
-            lines.append(
-                OnCostLine(
-                    id=c.id,
-                    label=c.label,
-                    jurisdiction=jkey,
-                    amount=c.cost(pay) if on else 0.0,
-                    applied=on,
-                    basis=c.basis,
-                    applies_when=c.applies_when,
-                    note=c.note,
-                    source=c.as_source(),
-                )
+    for jkey, c, on, edited in _applied(chain, wanted, overrides or {}):
+        shown = c if edited is None else with_value(c, edited)
+        lines.append(
+            OnCostLine(
+                id=c.id,
+                label=c.label,
+                jurisdiction=jkey,
+                amount=c.cost(pay, edited) if on else 0.0,
+                applied=on,
+                basis=shown.basis,
+                applies_when=c.applies_when,
+                note=c.note,
+                source=c.as_source(),
             )
+        )
     return OnCostBreakdown(
         jurisdiction=key,
         currency=chain[-1][1].currency,
@@ -370,6 +366,31 @@ def employer_oncosts(
         lines=tuple(lines),
         total=math.fsum(ln.amount for ln in lines),
     )
+
+
+def oncost_total(
+    costs: EmployerCosts, where: Location, pay: float, overrides: Mapping[str, float]
+) -> float:
+    """The total of employer_oncosts for a yearly `pay` (base + bonus, local currency), with
+    the user's checked edits: what pricing needs for every hire, without the itemised lines."""
+    chain = costs.chain(jurisdiction_for(where))
+    return math.fsum(
+        c.cost(pay, edited) for _, c, on, edited in _applied(chain, {}, overrides) if on
+    )
+
+
+def _applied(
+    chain: Sequence[tuple[str, Jurisdiction]],
+    switches: Mapping[str, bool],
+    overrides: Mapping[str, float],
+) -> Iterator[tuple[str, Component, bool, float | None]]:
+    """Each component with whether it applies and the user's value for it, if any: an edit
+    above 0 switches it on, 0 off; otherwise the switch, or its default."""
+    for jkey, j in chain:
+        for c in j.components:
+            edited = overrides.get(override_key(jkey, c.id))
+            on = edited > 0 if edited is not None else switches.get(c.id, c.default_on)
+            yield jkey, c, on, edited
 
 
 # ---- Time to start: notice and time to fill --------------------------------------------------
