@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import errno
-import io
 import json
 import os
 import stat
@@ -44,21 +42,21 @@ from planner.market import (
     load_fx,
     validate_benchmarks,
 )
-from planner.models import LOCATION_TITLE, Answers, Archetype, Level, Location, Plan, count
+from planner.models import Answers, Archetype, Level, Location, Plan
 from planner.render import (
     cost_csv,
     lint_to_dict,
     lint_to_text,
-    neutralise,
     plan_json,
     plan_markdown,
     plan_pptx,
     plan_to_text,
     report_to_dict,
     report_to_text,
+    roadmap_csv,
+    roadmap_to_text,
 )
 from planner.roadmap import (
-    Roadmap,
     RoadmapInput,
     make_roadmap,
     parse_hire_in,
@@ -66,8 +64,8 @@ from planner.roadmap import (
     roadmap_to_dict,
 )
 from planner.service import make_plan, market_band
-from planner.stage import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
-from planner.text import money, one_line, short_cite
+from planner.stage import diagnose, recommend_mix
+from planner.text import one_line
 
 PROG = "python -m planner"
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE
@@ -286,9 +284,9 @@ def _roadmap(args: argparse.Namespace) -> int:
     if args.format == "json":
         output = json.dumps(roadmap_to_dict(roadmap), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "csv":
-        output = _roadmap_csv(roadmap)
+        output = roadmap_csv(roadmap)
     else:
-        output = _roadmap_text(roadmap)
+        output = roadmap_to_text(roadmap)
     return _emit(output, args.out, f"roadmap.{args.format}")
 
 
@@ -301,75 +299,6 @@ def _hire_in(texts: Sequence[str]) -> dict[Archetype, Location]:
             raise ValueError(f"--hire-in: {archetype.value} is given twice")
         markets[archetype] = location
     return markets
-
-
-def _roadmap_csv(roadmap: Roadmap) -> str:
-    """One row per quarter, every row as wide as the header; text cells neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["quarter", "label", "next_failure", *(f"team_{a.value}" for a in Archetype),
-         "spend", "cumulative", "currency"]
-    )  # fmt: skip
-    for q in roadmap.quarters:
-        row: list[object] = [
-            q.quarter, q.label, q.next_failure.value, *(q.team.get(a, 0) for a in Archetype),
-            round(q.spend, 2), round(q.cumulative_spend, 2), roadmap.currency.value,
-        ]  # fmt: skip
-        writer.writerow([neutralise(cell) for cell in row])
-    return buffer.getvalue()
-
-
-def _roadmap_text(roadmap: Roadmap) -> str:
-    """A short summary: the stage per quarter and what moves it, the reqs, cash, the budget."""
-    cur, quarters, budget = roadmap.currency.value, roadmap.quarters, roadmap.budget
-    out = [
-        f"Headcount roadmap: {count(len(quarters), 'quarter')} from {quarters[0].label}, "
-        f"amounts in {cur}",
-        f"Attrition {roadmap.attrition:.0%} a year ({short_cite(roadmap.attrition_source)})",
-        "",
-        "Stage by quarter (the next likely failure):",
-    ]
-    for q in quarters:
-        if q.quarter == 1 or q.failure_changed or q.milestones:
-            moved = f"milestone {', '.join(q.milestones)}" if q.milestones else "today's answers"
-            if q.quarter > 1 and not q.failure_changed:
-                moved += ", stage unchanged"
-            out.append(f"  {q.label}  {FAILURE_TITLE[q.next_failure].lower()} ({moved})")
-    out += ["", "Reqs, in hiring order (in place = productive):"]
-    if not roadmap.reqs:
-        out.append("  None: the team you have covers every quarter.")
-    for i, r in enumerate(roadmap.reqs, 1):
-        what = f"{r.level.value} {ARCHETYPE_TITLE[r.archetype].lower()}"
-        what += " backfill" if r.backfill else ""
-        out.append(
-            f"  {i}. {what} in {LOCATION_TITLE[r.location]}: opens Q{r.open_quarter}, in place "
-            f"Q{r.in_place_quarter_p50} (P50), Q{r.in_place_quarter_p90} (P90). {r.reason}"
-        )
-    out += ["", "Team in place (P50) and cash per quarter:"]
-    for q in quarters:
-        team = ", ".join(count(q.team.get(a, 0), a.value) for a in Archetype)
-        out.append(
-            f"  {q.label}  {team}; spend {money(q.spend, cur)}, "
-            f"to date {money(q.cumulative_spend, cur)}"
-        )
-    out += ["", "Budget:"]
-    if budget.amount is None:
-        out.append("  No budget given (--budget): nothing slips.")
-    else:
-        slips = len(budget.slips)
-        fit = f"does not fit: {count(slips, 'req')} {'slips' if slips == 1 else 'slip'}"
-        fit = "fits" if budget.fits else fit
-        out.append(f"  {money(budget.amount, cur)} per 12 months of the roadmap: {fit}.")
-        out += [
-            f"  Q{y.first_quarter}-Q{y.last_quarter}: needs {money(y.needed_spend, cur)}, "
-            f"spends {money(y.spend, cur)}" + ("" if y.within else " (over budget)")
-            for y in budget.years
-        ]
-        out += [f"  - {slip.text}" for slip in budget.slips]
-    if roadmap.notes:
-        out += ["", "Notes:", *(f"  - {note}" for note in roadmap.notes)]
-    return "\n".join(out) + "\n"
 
 
 def _check_benchmarks(file: str, fmt: str) -> int:

@@ -30,6 +30,7 @@ from planner.render._report import (
     report_to_text,
     team_gap,
 )
+from planner.render._roadmap import roadmap_csv, roadmap_to_text
 
 __all__ = [
     "EChart",
@@ -49,6 +50,8 @@ __all__ = [
     "quarter_figure",
     "report_to_dict",
     "report_to_text",
+    "roadmap_csv",
+    "roadmap_to_text",
     "team_date_figure",
     "team_gap",
     "tornado_figure",

@@ -197,34 +197,24 @@ def tornado_figure(plan: Plan) -> go.Figure:
     rows = list(reversed(plan.sensitivity))  # biggest at the top
     labels = [r.assumption for r in rows]
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=[r.low_total - base for r in rows],
-            base=[base] * len(rows),
-            orientation="h",
-            name="Assumption lower",
-            marker={"color": BAND_LINE},
-            text=[r.low_label for r in rows],
-            textposition="outside",
-            textfont={"color": MUTED},
-            hovertemplate="%{y} at its low value: %{x:,.0f} vs today<extra></extra>",
+    for word, colour, totals, texts in (
+        ("low", BAND_LINE, [r.low_total for r in rows], [r.low_label for r in rows]),
+        ("high", OFFER, [r.high_total for r in rows], [r.high_label for r in rows]),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=[t - base for t in totals],
+                base=[base] * len(rows),
+                orientation="h",
+                name="Assumption lower" if word == "low" else "Assumption higher",
+                marker={"color": colour},
+                text=texts,
+                textposition="outside",
+                textfont={"color": MUTED},
+                hovertemplate=f"%{{y}} at its {word} value: %{{x:,.0f}} vs today<extra></extra>",
+            )
         )
-    )
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=[r.high_total - base for r in rows],
-            base=[base] * len(rows),
-            orientation="h",
-            name="Assumption higher",
-            marker={"color": OFFER},
-            text=[r.high_label for r in rows],
-            textposition="outside",
-            textfont={"color": MUTED},
-            hovertemplate="%{y} at its high value: %{x:,.0f} vs today<extra></extra>",
-        )
-    )
     top = rows[-1] if rows else None
     layout(
         fig,
