@@ -24,12 +24,8 @@ from planner.market._derive import (
     shared_series_notes,
 )
 from planner.market._fx import FxTable, convert_band, load_fx
-from planner.market._oncosts import (
-    component_value,
-    editable_components,
-    jurisdiction_for,
-    override_key,
-)
+from planner.market._oncosts import component_value, editable_components, override_key
+from planner.market._tables import jurisdiction_for
 from planner.market._validation import (
     Problem,
     Report,

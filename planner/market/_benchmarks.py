@@ -25,14 +25,12 @@ from planner.market._bandtable import BandTable
 from planner.market._fx import FxTable
 from planner.market._oncosts import (
     EmployerCosts,
-    TimeToStart,
     load_employer_costs,
-    load_time_to_start,
-    notice_for,
     oncost_total,
     override_key,
     with_value,
 )
+from planner.market._time_to_start import TimeToStart, load_time_to_start, notice_for
 from planner.market._validation import validate_benchmarks
 from planner.models import Archetype, Band, Currency, Level, Location, Source, SourceStatus, count
 

@@ -1,53 +1,38 @@
-"""Employer on-costs by country, and how long until a hire starts.
+"""Employer on-costs by country: what an employer pays on top of gross pay.
 
-Two shipped tables, both validated on load (a bad file raises DataFileError naming the file and
-the key):
-
-- data/employer_costs.toml: what an employer pays on top of gross pay, per jurisdiction (US,
-  UK, Germany, Canada, plus Ontario on top of Canada), one sourced line per component. A
-  component is either a rate on the slice of yearly pay between a floor and a ceiling, or a
-  fixed amount per employee per year. Paid leave is never a component: a salary already pays it.
-- data/time_to_start.toml: the notice a hire serves before starting, and the time to fill a
-  req, per country and level, with what each figure measures.
-
-Everything here is pure: no I/O beyond the two loaders, no module-level mutable state.
+data/employer_costs.toml holds one sourced line per component, per jurisdiction (US, UK,
+Germany, Canada, plus Ontario on top of Canada). A component is either a rate on the slice of
+yearly pay between a floor and a ceiling, or a fixed amount per employee per year. Paid leave is
+never a component: a salary already pays it. Pure: no I/O beyond the loader.
 """
 
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from planner.errors import DataFileError
 from planner.files import DATA_DIR
-from planner.models import Currency, Level, Location, Source, SourceStatus
+from planner.market._tables import (
+    FROZEN,
+    MAX_MONEY,
+    REQUIRED_JURISDICTIONS,
+    ComponentId,
+    JurisdictionKey,
+    Money,
+    Share,
+    SourceText,
+    Text,
+    Year,
+    jurisdiction_for,
+    load_table,
+)
+from planner.models import Currency, Location, Source, SourceStatus
 
 EMPLOYER_COSTS_FILE = DATA_DIR / "employer_costs.toml"
-TIME_TO_START_FILE = DATA_DIR / "time_to_start.toml"
-
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
-
-# Sanity limits, not business rules: a value past them is almost surely a typo.
-MAX_MONEY = 1_000_000_000
-MAX_DAYS = 730
-
-Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
-Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
-ComponentId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-JurisdictionKey = Annotated[str, Field(pattern=r"^[a-z]{2}(-[a-z]{2})?$")]
-Text = Annotated[str, Field(min_length=1)]
-SourceText = Annotated[str, Field(min_length=3)]
-Year = Annotated[int, Field(ge=1990, le=2100)]
-Levels = Annotated[tuple[Level, ...], Field(min_length=1)]
-
-# The jurisdictions the planner's locations need; each must be in the table.
-REQUIRED_JURISDICTIONS = ("us", "uk", "de", "ca", "ca-on")
-REQUIRED_COUNTRIES = ("us", "uk", "de", "ca")
 
 
 # ---- Employer on-costs: the table ------------------------------------------------------------
@@ -56,7 +41,7 @@ REQUIRED_COUNTRIES = ("us", "uk", "de", "ca")
 class Component(BaseModel):
     """One employer on-cost: a rate on a slice of pay, or a fixed yearly amount per employee."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
 
     id: ComponentId
     label: Text
@@ -131,7 +116,7 @@ class Component(BaseModel):
 class Jurisdiction(BaseModel):
     """A country, or a province/state that adds its components to its parent's."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
 
     name: Text
     currency: Currency
@@ -158,7 +143,7 @@ class Jurisdiction(BaseModel):
 class EmployerCosts(BaseModel):
     """The whole table: every jurisdiction by key ("us", "uk", "de", "ca", "ca-on")."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
 
     jurisdictions: dict[JurisdictionKey, Jurisdiction]
 
@@ -209,7 +194,7 @@ class EmployerCosts(BaseModel):
 class OnCostLine(BaseModel):
     """One component of a hire's yearly on-costs, with where its figure comes from."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
 
     id: str
     label: str
@@ -225,7 +210,7 @@ class OnCostLine(BaseModel):
 class OnCostBreakdown(BaseModel):
     """A hire's yearly employer on-costs, itemised, in the jurisdiction's currency."""
 
-    model_config = _FROZEN
+    model_config = FROZEN
 
     jurisdiction: str
     currency: Currency
@@ -277,31 +262,6 @@ def editable_components(
         for jkey, j in costs.chain(jurisdiction_for(location))
         for c in j.components
     )
-
-
-def jurisdiction_for(location: Location) -> str:
-    """The on-cost jurisdiction of a planner location (Toronto is Canada plus Ontario)."""
-    match location:
-        case (
-            Location.US_NATIONAL
-            | Location.SF_BAY_AREA
-            | Location.NEW_YORK
-            | Location.SEATTLE
-            | Location.US_REMOTE
-        ):
-            return "us"
-        case Location.LONDON:
-            return "uk"
-        case Location.BERLIN:
-            return "de"
-        case Location.TORONTO:
-            return "ca-on"
-    raise ValueError(f"no jurisdiction for location {location!r}")  # pragma: no cover
-
-
-def country_for(location: Location) -> str:
-    """The country of a planner location: "us", "uk", "de" or "ca"."""
-    return jurisdiction_for(location).split("-", 1)[0]
 
 
 def _money(name: str, value: float) -> float:
@@ -393,195 +353,7 @@ def _applied(
             yield jkey, c, on, edited
 
 
-# ---- Time to start: notice and time to fill --------------------------------------------------
-
-
-class NoticeRule(BaseModel):
-    """Days from an accepted offer to the first day, for some levels in one country."""
-
-    model_config = _FROZEN
-
-    levels: Levels
-    days: int = Field(ge=0, le=MAX_DAYS)
-    basis: Literal["custom", "typical", "statutory_minimum"]
-    planning: bool
-    source: SourceText
-    year: Year
-    status: SourceStatus
-    note: Text
-
-    def as_source(self, country: str) -> Source:
-        return Source(
-            label=f"Notice before starting ({country})",
-            source=self.source,
-            year=self.year,
-            status=self.status,
-        )
-
-
-class FillFigure(BaseModel):
-    """A published time-to-fill (or time-to-hire) figure, and exactly what it measures."""
-
-    model_config = _FROZEN
-
-    id: ComponentId
-    label: Text
-    levels: Levels
-    days: float = Field(gt=0, le=MAX_DAYS, allow_inf_nan=False)
-    statistic: Literal["average", "median", "unclear"]
-    scope: Literal["engineering", "it", "all_jobs"]
-    region: Text
-    measures: Literal["opening_to_offer_accepted", "application_to_start"]
-    planning: bool
-    source: SourceText
-    year: Year
-    status: SourceStatus
-    note: Text
-
-    @property
-    def includes_notice(self) -> bool:
-        """True when the figure runs to the first day, so notice must not be added on top."""
-        return self.measures == "application_to_start"
-
-    def as_source(self) -> Source:
-        return Source(label=self.label, source=self.source, year=self.year, status=self.status)
-
-
-def _one_planning_row(rows: Sequence[NoticeRule] | Sequence[FillFigure], what: str) -> list[str]:
-    problems = []
-    for level in Level:
-        n = sum(1 for r in rows if r.planning and level in r.levels)
-        if n != 1:
-            problems.append(f"{what}: {n} planning rows for level {level.value} (need exactly 1)")
-    return problems
-
-
-class CountryTimes(BaseModel):
-    model_config = _FROZEN
-
-    name: Text
-    notice: Annotated[tuple[NoticeRule, ...], Field(min_length=1)]
-    time_to_fill: Annotated[tuple[FillFigure, ...], Field(min_length=1)]
-
-    @model_validator(mode="after")
-    def _one_each(self) -> CountryTimes:
-        problems = _one_planning_row(self.notice, "notice")
-        problems += _one_planning_row(self.time_to_fill, "time_to_fill")
-        ids = [f.id for f in self.time_to_fill]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            problems.append(f"time_to_fill id {', '.join(dupes)} appears more than once")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
-
-
-class TimeToStart(BaseModel):
-    """Notice periods and time-to-fill figures by country ("us", "uk", "de", "ca")."""
-
-    model_config = _FROZEN
-
-    countries: dict[Annotated[str, Field(pattern=r"^[a-z]{2}$")], CountryTimes]
-
-    @model_validator(mode="after")
-    def _complete(self) -> TimeToStart:
-        missing = [k for k in REQUIRED_COUNTRIES if k not in self.countries]
-        if missing:
-            names = ", ".join(f"countries.{k}" for k in missing)
-            raise ValueError(f"missing {names} (the planner's locations need it)")
-        return self
-
-    def country(self, where: str | Location) -> CountryTimes:
-        key = country_for(where) if isinstance(where, Location) else where
-        if key not in self.countries:
-            known = ", ".join(sorted(self.countries))
-            raise ValueError(f"no country {key!r} in the time-to-start table ({known})")
-        return self.countries[key]
-
-
-def notice_for(times: TimeToStart, where: str | Location, level: Level) -> NoticeRule:
-    """The notice rule the planner uses for this country and level."""
-    return next(r for r in times.country(where).notice if r.planning and level in r.levels)
-
-
-def time_to_fill_for(times: TimeToStart, where: str | Location, level: Level) -> FillFigure:
-    """The time-to-fill figure the planner uses for this country and level."""
-    return next(f for f in times.country(where).time_to_fill if f.planning and level in f.levels)
-
-
-def notice_days(times: TimeToStart, where: str | Location, level: Level) -> int:
-    return notice_for(times, where, level).days
-
-
-def time_to_fill_days(times: TimeToStart, where: str | Location, level: Level) -> float:
-    return time_to_fill_for(times, where, level).days
-
-
-def days_to_start(times: TimeToStart, where: str | Location, level: Level) -> float:
-    """Days from opening a req to the hire's first day: fill, then notice (once)."""
-    fill = time_to_fill_for(times, where, level)
-    if fill.includes_notice:
-        return fill.days
-    return fill.days + notice_days(times, where, level)
-
-
-# ---- Loading ----------------------------------------------------------------------------------
-
-
-def _read_toml(path: Path) -> dict[str, object]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path}: file not found. Restore it from the repository.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot read the file ({exc}).") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{path}: not valid TOML ({exc}).") from exc
-
-
-def _key(raw: object, loc: Sequence[int | str]) -> str:
-    """A pydantic error location as a TOML key; list items are named by their id when they
-    have one: jurisdictions.us.components[social_security].rate."""
-    out = ""
-    node = raw
-    for part in loc:
-        if isinstance(part, int):
-            label = str(part)
-            if isinstance(node, list) and 0 <= part < len(node):
-                node = node[part]
-                if isinstance(node, dict) and isinstance(node.get("id"), str):
-                    label = node["id"]
-            else:
-                node = None
-            out += f"[{label}]"
-        else:
-            node = node.get(part) if isinstance(node, dict) else None
-            out += f".{part}" if out else part
-    return out or "(top level)"
-
-
-def _fail(path: Path, raw: object, exc: ValidationError) -> DataFileError:
-    err = exc.errors()[0]
-    key = _key(raw, [p for p in err["loc"] if p != "[key]"])
-    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return DataFileError(f"{path}, key {key}: {msg}.")
-
-
 def load_employer_costs(path: Path = EMPLOYER_COSTS_FILE) -> EmployerCosts:
     """Read and fully validate the employer on-cost table, or raise DataFileError naming the
     file and the key."""
-    raw = _read_toml(path)
-    try:
-        return EmployerCosts.model_validate(raw)
-    except ValidationError as exc:
-        raise _fail(path, raw, exc) from exc
-
-
-def load_time_to_start(path: Path = TIME_TO_START_FILE) -> TimeToStart:
-    """Read and fully validate the notice and time-to-fill table, or raise DataFileError naming
-    the file and the key."""
-    raw = _read_toml(path)
-    try:
-        return TimeToStart.model_validate(raw)
-    except ValidationError as exc:
-        raise _fail(path, raw, exc) from exc
+    return load_table(path, EmployerCosts)

@@ -16,14 +16,15 @@ import pytest
 from planner.errors import DataFileError
 from planner.market._oncosts import (
     EMPLOYER_COSTS_FILE,
-    TIME_TO_START_FILE,
     EmployerCosts,
-    TimeToStart,
-    country_for,
-    days_to_start,
     employer_oncosts,
-    jurisdiction_for,
     load_employer_costs,
+)
+from planner.market._tables import country_for, jurisdiction_for
+from planner.market._time_to_start import (
+    TIME_TO_START_FILE,
+    TimeToStart,
+    days_to_start,
     load_time_to_start,
     notice_days,
     notice_for,
