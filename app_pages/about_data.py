@@ -7,6 +7,7 @@ import streamlit as st
 
 from planner.market import Assumption, load_rules, load_series, location_factor, shared_series_notes
 from planner.models import LOCATION_TITLE, Archetype, Location
+from planner.questions import QUESTION_TITLE
 from planner.stage import (
     BREADTH_WEIGHT,
     FAILURE_TITLE,
@@ -15,7 +16,6 @@ from planner.stage import (
     MODELS_PER_OPERATOR,
     PRODUCTS_PER_DEVELOPER,
     PRODUCTS_PER_RESEARCHER,
-    QUESTION_TITLE,
     SCORES,
 )
 from planner.text import clean, md, md_line

@@ -1,8 +1,8 @@
-"""What each input can hold and show, defined once: number inputs and uploads.
+"""What an input can hold and show: number inputs and uploads.
 
-The pages draw their number inputs from these tables, share links accept a value only if its
-input can show it exactly, and the CLI flags check the same ranges. Each range lies within the
-model's own (tests/planner/test_link_bounds.py pins that).
+The questions' and editable assumptions' bounds are in planner/questions.py; the on-cost, FX
+and upload limits are here. The pages draw their number inputs from these, share links accept a
+value only if its input can show it exactly, and the CLI flags check the same ranges.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
-
-from planner.models import MAX_BUDGET, MAX_LIVE_MODELS, MAX_PRODUCTS, MAX_REGIONS, MAX_TEAM
 
 
 @dataclass(frozen=True)
@@ -72,50 +70,6 @@ def number_text(value: float) -> str:
     digits, more than any input shows, so a link gives back what the inputs held."""
     return f"{value:.12g}"
 
-
-def _count(low: int, high: int, step: int = 1) -> Bound:
-    return Bound(low, high, step, decimals=0, whole=True)
-
-
-# The answers with a number input, by Answers field.
-ANSWER_BOUNDS: Mapping[str, Bound] = {
-    "live_models": _count(0, MAX_LIVE_MODELS),
-    "products": _count(1, MAX_PRODUCTS),
-    "regions": _count(1, MAX_REGIONS),
-    "have_researchers": _count(0, MAX_TEAM),
-    "have_developers": _count(0, MAX_TEAM),
-    "have_operators": _count(0, MAX_TEAM),
-    "pay_percentile": _count(10, 90, 5),
-    "budget": Bound(0, MAX_BUDGET, 50_000, decimals=0),
-    "horizon_quarters": _count(1, 12),
-    "seed": _count(0, 2**32 - 1),
-}
-
-_SHARE = Bound(0, 100, 1, percent=True)
-# The assumptions a user may edit, by key, in the order the Assumptions page shows them.
-ASSUMPTION_BOUNDS: Mapping[str, Bound] = {
-    "ai_premium": _SHARE,
-    "agency_fee": _SHARE,
-    "in_house_cost_per_hire": Bound(0, 1_000_000, 100),
-    "interview_hours": Bound(0, 2000, 1),
-    "bonus_share": _SHARE,
-    "equity_share": _SHARE,
-    "ramp_months": Bound(0, 12, 1),
-    "ramp_productivity": _SHARE,
-    "empty_seat_per_month": Bound(0, 10_000_000, 1000),
-    "time_to_fill_researcher": Bound(1, 730, 1),
-    "time_to_fill_developer": Bound(1, 730, 1),
-    "time_to_fill_operator": Bound(1, 730, 1),
-    "time_to_fill_spread": Bound(0, 2, 0.1),
-    "notice_days": Bound(0, 365, 1),
-    "agency_speedup": Bound(0, 90, 1, percent=True),
-    "parallel_searches": Bound(1, 20, 1),
-    "offer_spread": Bound(0, 40, 1),
-    "mishire_rate": Bound(0, 90, 1, percent=True),
-    "generalist_time_factor": Bound(1, 5, 0.1),
-    "generalist_percentile_uplift": Bound(0, 40, 1),
-    "generalist_mishire_rate": Bound(0, 95, 1, percent=True),
-}
 
 # Employer on-cost components, by kind: a rate (a share of pay) or a fixed yearly amount.
 ONCOST_BOUNDS: Mapping[Literal["rate", "fixed"], Bound] = {

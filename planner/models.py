@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from planner.questions import ANSWER_BOUNDS, QUESTION
 
 
 class Archetype(StrEnum):
@@ -91,14 +93,7 @@ def count(n: int, noun: str) -> str:
 
 
 LOCATION_TITLE: dict[Location, str] = {
-    Location.US_NATIONAL: "United States (national)",
-    Location.SF_BAY_AREA: "San Francisco Bay Area",
-    Location.NEW_YORK: "New York",
-    Location.SEATTLE: "Seattle",
-    Location.US_REMOTE: "United States (remote)",
-    Location.LONDON: "London",
-    Location.BERLIN: "Berlin",
-    Location.TORONTO: "Toronto",
+    Location(c.value): c.name for c in QUESTION["location"].choices
 }
 LOCAL_CURRENCY: dict[Location, Currency] = {
     Location.US_NATIONAL: Currency.USD,
@@ -121,13 +116,13 @@ class SourceStatus(StrEnum):
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 # Upper bounds are sanity limits, not business rules: a value past them is almost surely a typo.
-MAX_LIVE_MODELS = 1000
-MAX_PRODUCTS = 500
-MAX_REGIONS = 200
-MAX_TEAM = 1000
-MAX_BUDGET = 1_000_000_000
 
-Count = Annotated[int, Field(ge=0, le=MAX_TEAM)]
+
+def _within(field: str) -> Any:
+    """The answer's range as its input has it (planner/questions.py): one range for the model,
+    the page, the link and the CLI."""
+    b = ANSWER_BOUNDS[field]
+    return Field(ge=int(b.low), le=int(b.high)) if b.whole else Field(ge=b.low, le=b.high)
 
 
 class Answers(BaseModel):
@@ -137,21 +132,21 @@ class Answers(BaseModel):
 
     data_maturity: DataMaturity = DataMaturity.AD_HOC
     problem_validation: ProblemValidation = ProblemValidation.EXPLORING
-    live_models: int = Field(default=0, ge=0, le=MAX_LIVE_MODELS)
-    products: int = Field(default=1, ge=1, le=MAX_PRODUCTS)
-    regions: int = Field(default=1, ge=1, le=MAX_REGIONS)
-    have_researchers: Count = 0
-    have_developers: Count = 0
-    have_operators: Count = 0
+    live_models: Annotated[int, _within("live_models")] = 0
+    products: Annotated[int, _within("products")] = 1
+    regions: Annotated[int, _within("regions")] = 1
+    have_researchers: Annotated[int, _within("have_researchers")] = 0
+    have_developers: Annotated[int, _within("have_developers")] = 0
+    have_operators: Annotated[int, _within("have_operators")] = 0
     planned_req: PlannedReq | None = None
-    pay_percentile: int = Field(default=50, ge=10, le=90)
+    pay_percentile: Annotated[int, _within("pay_percentile")] = 50
     location: Location = Location.US_NATIONAL
     currency: Currency | None = None  # None: the location's own currency
     channel: Channel = Channel.AGENCY
     level: Level | None = None  # None: the level the stage calls for; else every hire at this
-    budget: float | None = Field(default=None, ge=0, le=MAX_BUDGET, allow_inf_nan=False)
-    horizon_quarters: int = Field(default=4, ge=1, le=12)
-    seed: int = Field(default=2026, ge=0, le=2**32 - 1)
+    budget: Annotated[float, _within("budget"), Field(allow_inf_nan=False)] | None = None
+    horizon_quarters: Annotated[int, _within("horizon_quarters")] = 4
+    seed: Annotated[int, _within("seed")] = 2026
 
     @property
     def display_currency(self) -> Currency:

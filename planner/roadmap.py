@@ -35,7 +35,6 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from planner.bounds import ANSWER_BOUNDS
 from planner.costing import (
     DAYS_PER_QUARTER,
     TRIALS,
@@ -68,6 +67,7 @@ from planner.models import (
     SourceStatus,
     count,
 )
+from planner.questions import ANSWER_BOUNDS
 from planner.service import market_band
 from planner.stage import (
     ARCHETYPE_TITLE,

@@ -8,69 +8,43 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from planner import Answers, Assumptions, FxTable
-from planner.bounds import ANSWER_BOUNDS, ASSUMPTION_BOUNDS, FX_BOUND, ONCOST_BOUNDS, Bound
+from planner.bounds import FX_BOUND, ONCOST_BOUNDS, Bound
 from planner.market import Assumption, editable_components, jurisdiction_for
-from planner.models import (
-    LOCATION_TITLE,
-    Channel,
-    Currency,
-    DataMaturity,
-    Level,
-    Location,
-    PlannedReq,
-    ProblemValidation,
-    count,
-)
+from planner.models import LOCATION_TITLE, Channel, Location, count
+from planner.questions import ASSUMPTION_GROUP_TITLE, QUESTION, QUESTIONS, SETTINGS
 from ui.lazy import lazy_expander
-from ui.state import (
-    AUTO,
-    COST_ASSUMPTIONS,
-    FX_EDITABLE,
-    GENERALIST_ASSUMPTIONS,
-    NO_REQ,
-    TIME_ASSUMPTIONS,
-    P,
-    oncost_fields,
-    shown,
-)
+from ui.state import FX_EDITABLE, P, oncost_fields, shown
 
-DATA_MATURITY_LABEL = {
-    DataMaturity.AD_HOC: "Ad hoc — messy events, labels checked by hand",
-    DataMaturity.REPEATABLE: "Repeatable — pipelines run and are trusted",
-    DataMaturity.PLATFORM: "Platform — shared features, lineage, many consumers",
-}
-PROBLEM_LABEL = {
-    ProblemValidation.EXPLORING: "Exploring — not yet sure ML belongs in the product",
-    ProblemValidation.VALIDATED: "Validated — signal shown offline",
-    ProblemValidation.PROVEN: "Proven — a model already moves a business metric",
-}
-REQ_LABEL = {
-    NO_REQ: "None yet",
-    PlannedReq.GENERALIST: "One all-in-one “ML engineer”",
-    PlannedReq.RESEARCHER: "Model researcher",
-    PlannedReq.DEVELOPER: "Model developer",
-    PlannedReq.OPERATOR: "Model operator / MLOps engineer",
-}
-CHANNEL_LABEL = {Channel.AGENCY: "Recruiting agency", Channel.IN_HOUSE: "In-house recruiting"}
-LEVEL_LABEL = {AUTO: "As the stage calls for", **{lv.value: lv.value.title() for lv in Level}}
+_REQ = QUESTION["planned_req"]
+REQ_LABEL = {c.value: c.name for c in (*((_REQ.unset,) if _REQ.unset else ()), *_REQ.choices)}
+CHANNEL_LABEL = {Channel(c.value): c.name for c in QUESTION["channel"].choices}
+
+
+def _ask(where: Any, field: str, *, label: str = "", **kwargs: Any) -> None:
+    """The question's input as planner/questions.py defines it: a number with its bounds, or a
+    pick of its choices (the "not set" one first), with its label and help."""
+    q = QUESTION[field]
+    if q.bound is not None:
+        _number(where, label or q.label, q.bound, P + field, help=q.help, **kwargs)
+        return
+    options = [*((q.unset,) if q.unset else ()), *q.choices]
+    labels = {c.value: c.label for c in options}
+    widget = where.radio if q.group == "stage" or kwargs.pop("radio", False) else where.selectbox
+    widget(
+        label or q.label,
+        list(labels),
+        format_func=labels.__getitem__,
+        key=P + field,
+        help=q.help,
+        **({} if q.group == "stage" else {"persist_state": "session"}),
+        **kwargs,
+    )
 
 
 def ask_stage() -> None:
     """The two stage questions, always on screen: they decide the diagnosis most."""
-    st.radio(
-        "How mature is your data?",
-        [m.value for m in DataMaturity],
-        format_func=DATA_MATURITY_LABEL.__getitem__,
-        key=P + "data_maturity",
-        help="Where your training data comes from today. Shared feature stores count as platform.",
-    )
-    st.radio(
-        "How sure are you that ML belongs in the product?",
-        [p.value for p in ProblemValidation],
-        format_func=PROBLEM_LABEL.__getitem__,
-        key=P + "problem_validation",
-        help="'Validated' means an offline result beat a simple baseline on real data.",
-    )
+    _ask(st, "data_maturity")
+    _ask(st, "problem_validation")
 
 
 def _group(label: str, key: str) -> DeltaGenerator | None:
@@ -106,13 +80,13 @@ def _number(where: DeltaGenerator, label: str, bound: Bound, key: str, **kwargs:
         )
 
 
-def _count_group(title: str, key: str, fields: tuple[tuple[str, str, str], ...]) -> None:
-    """A question group of whole-number answers side by side: (field, label, help) each."""
+def _count_group(title: str, key: str, fields: tuple[str, ...]) -> None:
+    """A question group of whole-number answers side by side."""
     group = _group(title, key)
     if group is None:
         return
-    for col, (field, label, hint) in zip(group.columns(len(fields)), fields, strict=True):
-        _number(col, label, ANSWER_BOUNDS[field], P + field, help=hint)
+    for col, field in zip(group.columns(len(fields)), fields, strict=True):
+        _ask(col, field)
 
 
 def scale_summary(answers: Answers) -> str:
@@ -130,16 +104,8 @@ def ask_scale(answers: Answers) -> None:
     _count_group(
         f"Models in production: {scale_summary(answers)}",
         "scale",
-        (
-            ("live_models", "Live models",
-             "Models tied to revenue: in production, and their failure would cost money "
-             "this quarter."),
-            ("products", "Products",
-             "Separate products or surfaces that use your models (or will, if none is live)."),
-            ("regions", "Regions",
-             "Markets or data regions with their own traffic, rules or on-call hours."),
-        ),
-    )  # fmt: skip
+        tuple(q.field for q in QUESTIONS if q.group == "scale"),
+    )
 
 
 def team_summary(answers: Answers) -> str:
@@ -156,14 +122,7 @@ def ask_team(answers: Answers) -> None:
     _count_group(
         f"Your ML team today: {team_summary(answers)}",
         "team",
-        tuple(
-            (field, label, f"People on your team today who own {hint}.")
-            for field, label, hint in (
-                ("have_researchers", "Researchers", "features, model choice, offline evaluation"),
-                ("have_developers", "Developers", "pipelines, inference services, tests"),
-                ("have_operators", "Operators", "monitoring, drift, retraining, incidents"),
-            )
-        ),
+        tuple(q.field for q in QUESTIONS if q.group == "team"),
     )
 
 
@@ -180,31 +139,10 @@ def ask_market(answers: Answers) -> None:
     group = _group(f"Req and market: {market_summary(answers)}", "market")
     if group is None:
         return
-    group.selectbox(
-        "The req you were about to open",
-        list(REQ_LABEL),
-        format_func=REQ_LABEL.__getitem__,
-        key=P + "planned_req",
-        persist_state="session",
-        help="We check it against your stage and say if it fits.",
-    )
+    _ask(group, "planned_req")
     place, money = group.columns([3, 2])  # the market's names are long: give them room
-    place.selectbox(
-        "Hiring market",
-        [loc.value for loc in Location],
-        format_func=lambda v: LOCATION_TITLE[Location(v)],
-        key=P + "location",
-        persist_state="session",
-        help="Whose salary bands price the plan. About the data shows each market's source.",
-    )
-    money.selectbox(
-        "Currency",
-        [AUTO, *(c.value for c in Currency)],
-        format_func=lambda v: "Local currency" if v == AUTO else v,
-        key=P + "currency",
-        persist_state="session",
-        help="Every amount, table and chart uses this currency.",
-    )
+    _ask(place, "location")
+    _ask(money, "currency")
 
 
 def costs_summary(answers: Answers) -> str:
@@ -225,42 +163,17 @@ def ask_costs(answers: Answers) -> None:
     group = _group(f"Pay and budget: {costs_summary(answers)}", "pay")
     if group is None:
         return
-    _number(
+    _ask(group, "pay_percentile")
+    _ask(group, "level")
+    _ask(group, "channel", radio=True, horizontal=True)
+    budget = QUESTION["budget"]
+    _ask(
         group,
-        "Pay percentile for offers (10–90)",
-        ANSWER_BOUNDS["pay_percentile"],
-        P + "pay_percentile",
-        help="Where in the market band your offers land. 50 = the market median.",
-    )
-    group.selectbox(
-        "Level of every hire",
-        list(LEVEL_LABEL),
-        format_func=LEVEL_LABEL.__getitem__,
-        key=P + "level",
-        persist_state="session",
-        help="Override the levels the stage calls for, e.g. to hire mid-level only.",
-    )
-    group.radio(
-        "Recruiting channel",
-        [c.value for c in Channel],
-        format_func=CHANNEL_LABEL.__getitem__,
-        key=P + "channel",
-        persist_state="session",
-        horizontal=True,
-    )
-    _number(
-        group,
-        f"Budget for the first 12 months ({answers.display_currency.value}, optional)",
-        ANSWER_BOUNDS["budget"],
-        P + "budget",
+        "budget",
+        label=f"{budget.label} ({answers.display_currency.value}, optional)",
         placeholder="No budget set",
-        help="Cash the plan may pay in its first 12 months: salaries, employer on-costs, "
-        "bonus and recruiting fees. We say which hires fit, in order, and by how much the "
-        "plan is over.",
     )
-    _number(
-        group, "Horizon (quarters, 1–12)", ANSWER_BOUNDS["horizon_quarters"], P + "horizon_quarters"
-    )
+    _ask(group, "horizon_quarters")
 
 
 def ask_oncosts(shipped: Assumptions, location: Location) -> None:
@@ -292,22 +205,19 @@ def ask_oncosts(shipped: Assumptions, location: Location) -> None:
 
 def ask_assumptions(shipped: Assumptions, fx: FxTable, location: Location) -> None:
     """Every editable assumption in three columns, each with its default and source."""
-    groups = (
-        ("Cost", COST_ASSUMPTIONS),
-        ("Time to fill and hiring risk", TIME_ASSUMPTIONS),
-        ("The all-in-one req", GENERALIST_ASSUMPTIONS),
-    )
-    for col, (title, items) in zip(st.columns(3, gap="large"), groups, strict=True):
+    for col, (group, title) in zip(
+        st.columns(3, gap="large"), ASSUMPTION_GROUP_TITLE.items(), strict=True
+    ):
         with col:
             st.subheader(title, anchor=False)
-            for key, (label, pct) in items.items():
-                default: Assumption = getattr(shipped, key)
-                value = shown(default.value, pct)
+            for setting in (s for s in SETTINGS if s.group == group):
+                default: Assumption = getattr(shipped, setting.key)
+                value = setting.bound.shown(default.value)
                 _number(
                     col,
-                    label,
-                    ASSUMPTION_BOUNDS[key],
-                    P + "a." + key,
+                    setting.label,
+                    setting.bound,
+                    P + "a." + setting.key,
                     help=f"Default {value:g}: {default.source} ({default.year}, "
                     f"{default.status.value}).",
                 )
@@ -327,10 +237,4 @@ def ask_assumptions(shipped: Assumptions, fx: FxTable, location: Location) -> No
             )
     with c2:
         st.subheader("Simulation", anchor=False)
-        _number(
-            c2,
-            "Simulation seed",
-            ANSWER_BOUNDS["seed"],
-            P + "seed",
-            help="The same seed gives the same P50 and P90.",
-        )
+        _ask(c2, "seed")

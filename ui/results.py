@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from planner import Plan
+from planner.questions import QUESTION_TITLE
 from planner.render import (
     cost_breakdown_chart,
     cost_csv,
@@ -22,7 +23,6 @@ from planner.stage import (
     ARCHETYPE_TITLE,
     FAILURE_SUMMARY,
     FAILURE_TITLE,
-    QUESTION_TITLE,
     similar_cases,
 )
 from planner.text import (

@@ -17,43 +17,15 @@ from pydantic import ValidationError
 from planner import Answers, Assumptions, FxTable
 from planner.market import component_value, override_key
 from planner.models import Currency
+from planner.questions import QUESTIONS, SETTINGS
 from planner.scenarios import make_link, parse_link
 
 P = "plan."
-AUTO = "auto"  # currency and level: the location's own / as the stage calls for
-NO_REQ = "none"  # no req planned
-# Answers whose widgets use a sentinel string instead of None.
-SENTINELS = {"planned_req": NO_REQ, "currency": AUTO, "level": AUTO}
+# Answers whose widgets use a sentinel string instead of None (planner/questions.py's unset).
+SENTINELS = {q.field: q.unset.value for q in QUESTIONS if q.unset is not None}
 FX_EDITABLE = [c for c in Currency if c is not Currency.USD]
-# The assumptions a user may edit: key -> (widget label, shown as percent?), by group.
-COST_ASSUMPTIONS = {
-    "ai_premium": ("AI/ML wage premium (%)", True),
-    "agency_fee": ("Agency fee, share of first-year base (%)", True),
-    "in_house_cost_per_hire": ("In-house cost per hire (USD)", False),
-    "interview_hours": ("Interviewer hours per hire", False),
-    "bonus_share": ("Cash bonus per year, share of base (%)", True),
-    "equity_share": ("Equity per year, share of base (%), not cash", True),
-    "ramp_months": ("Onboarding ramp (months)", False),
-    "ramp_productivity": ("Productivity during the ramp (%)", True),
-    "empty_seat_per_month": ("Cost of an empty seat per month", False),
-}
-TIME_ASSUMPTIONS = {
-    "time_to_fill_researcher": ("Typical days to fill: researcher", False),
-    "time_to_fill_developer": ("Typical days to fill: developer", False),
-    "time_to_fill_operator": ("Typical days to fill: operator", False),
-    "time_to_fill_spread": ("Spread of time to fill (log-normal sigma)", False),
-    "notice_days": ("Notice before the first day (days; replaces the country's)", False),
-    "agency_speedup": ("Time an agency saves (%)", True),
-    "parallel_searches": ("Searches run at once", False),
-    "offer_spread": ("Spread of offers (percentile points)", False),
-    "mishire_rate": ("Chance a hire does not work out (%)", True),
-}
-GENERALIST_ASSUMPTIONS = {
-    "generalist_time_factor": ("All-in-one req: time to fill ×", False),
-    "generalist_percentile_uplift": ("All-in-one req: pay percentile + points", False),
-    "generalist_mishire_rate": ("All-in-one req: chance of the wrong fit (%)", True),
-}
-EDITABLE = {**COST_ASSUMPTIONS, **TIME_ASSUMPTIONS, **GENERALIST_ASSUMPTIONS}
+# The assumptions a user may edit: key -> (widget label, shown as percent?).
+EDITABLE = {s.key: (s.label, s.bound.percent) for s in SETTINGS}
 
 
 def oncost_fields(shipped: Assumptions) -> dict[str, tuple[str, bool, float]]:

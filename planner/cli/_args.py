@@ -11,17 +11,9 @@ import re
 from collections.abc import Callable
 from typing import NoReturn
 
-from planner.bounds import ANSWER_BOUNDS, BENCHMARKS_UPLOAD, JD_UPLOAD
-from planner.models import (
-    Archetype,
-    Channel,
-    Currency,
-    DataMaturity,
-    Level,
-    Location,
-    PlannedReq,
-    ProblemValidation,
-)
+from planner.bounds import BENCHMARKS_UPLOAD, JD_UPLOAD
+from planner.models import Answers, Archetype
+from planner.questions import ANSWER_BOUNDS, QUESTION, QUESTIONS, Question
 from planner.roadmap import (
     DEFAULT_ATTRITION,
     DEFAULT_QUARTERS,
@@ -165,114 +157,70 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_stage_args(plan: argparse.ArgumentParser) -> None:
-    """The stage, team, market and money flags shared by `plan`, `jd` and `roadmap`."""
-    plan.add_argument(
-        "--data-maturity",
-        required=True,
-        choices=[m.value for m in DataMaturity],
-        help="ad_hoc: messy events, hand-checked labels; repeatable: trusted pipelines; "
-        "platform: shared features, lineage, many consumers",
-    )
-    plan.add_argument(
-        "--problem",
-        required=True,
-        choices=[p.value for p in ProblemValidation],
-        help="exploring: not yet sure ML belongs; validated: signal shown offline; "
-        "proven: a model already moves a business metric",
-    )
-    plan.add_argument(
-        "--live-models",
-        required=True,
-        type=_count("live-models", "live_models"),
-        metavar="N",
-        help="live models tied to revenue (0 or more)",
-    )
-    plan.add_argument(
-        "--products",
-        required=True,
-        type=_count("products", "products"),
-        metavar="N",
-        help="products served by ML (1 or more)",
-    )
-    plan.add_argument(
-        "--regions",
-        required=True,
-        type=_count("regions", "regions"),
-        metavar="N",
-        help="regions served by ML (1 or more)",
-    )
-    for archetype in ("researchers", "developers", "operators"):
-        plan.add_argument(
-            f"--have-{archetype}",
-            type=_count(f"have-{archetype}", f"have_{archetype}"),
-            default=0,
-            metavar="N",
-            help=f"model {archetype} already on the team (default 0)",
+def _flag_help(q: Question) -> str:
+    """The question's help as the page gives it, then its values and default for a shell."""
+    parts = [q.help.rstrip(".")]
+    if any(c.meaning for c in q.choices):
+        parts.append("; ".join(f"{c.value}: {c.meaning}" for c in q.choices))
+    if q.bound is not None and q.field != "seed":
+        low, high = _readable(q.bound.low), _readable(q.bound.high)
+        parts.append(f"{low} to {high}")
+    if not q.cli_required:
+        default = Answers.model_fields[q.field].default
+        if q.field == "pay_percentile":
+            parts.append("default: the median, as the shipped data sets it")
+        elif q.unset is not None:
+            parts.append(f"default: {q.unset.name.lower()}")
+        elif default is None:
+            parts.append("default: none")
+        else:
+            parts.append(f"default {getattr(default, 'value', default)}")
+    return "; ".join(parts)
+
+
+def _flag_type(q: Question, whole: bool) -> Callable[[str], int | float]:
+    return _count(q.flag[2:], q.field) if whole else _money
+
+
+def add_question(parser: argparse.ArgumentParser, q: Question) -> None:
+    """One question as a flag: its values, range, help and default from planner/questions.py.
+    An unanswered optional flag is None: the answer's own default applies (cli._answers)."""
+    if q.bound is not None:
+        parser.add_argument(
+            q.flag,
+            dest=q.dest,
+            required=q.cli_required,
+            default=None,
+            type=_flag_type(q, q.bound.whole),
+            metavar=q.metavar,
+            help=_flag_help(q),
         )
-    plan.add_argument(
-        "--planned-req",
-        choices=[r.value for r in PlannedReq],
-        default=None,
-        help="the req you were about to open; we say whether it fits the stage",
-    )
-    plan.add_argument(
-        "--percentile",
-        type=_count("percentile", "pay_percentile"),
-        default=None,
-        metavar="P",
-        help="pay percentile of the market band for offers, 10-90 (default: the median)",
-    )
-    plan.add_argument(
-        "--channel",
-        choices=[c.value for c in Channel],
-        default=Channel.AGENCY.value,
-        help="recruiting channel: agency fee or in-house cost per hire (default agency)",
-    )
-    plan.add_argument(
-        "--budget",
-        type=_money,
-        default=None,
-        metavar="AMOUNT",
-        help="cash budget for the plan's first 12 months, in the plan's currency; the plan "
-        "says which hires fit",
-    )
-    plan.add_argument(
-        "--location",
-        choices=[loc.value for loc in Location],
-        default=Location.US_NATIONAL.value,
-        help="hiring market whose salary bands price the plan (default us_national)",
-    )
-    plan.add_argument(
-        "--currency",
-        choices=[c.value for c in Currency],
-        default=None,
-        help="currency for every amount (default: the location's own currency)",
-    )
-    plan.add_argument(
-        "--level",
-        choices=[lv.value for lv in Level],
-        default=None,
-        help="hire every role at this level (default: the level the stage calls for)",
-    )
-    plan.add_argument(
-        "--seed",
-        type=_count("seed", "seed"),
-        default=2026,
-        metavar="N",
-        help="random seed of the simulation; the same seed gives the same numbers",
-    )
+    else:
+        parser.add_argument(
+            q.flag,
+            dest=q.dest,
+            required=q.cli_required,
+            default=None,
+            choices=q.values,
+            help=_flag_help(q),
+        )
+
+
+def add_stage_args(plan: argparse.ArgumentParser) -> None:
+    """The stage, team, market and money flags shared by `plan`, `jd` and `roadmap`: every
+    question but the horizon, which `roadmap` asks as --quarters."""
+    for q in QUESTIONS:
+        if q.field != "horizon_quarters":
+            add_question(plan, q)
 
 
 def add_horizon_arg(parser: argparse.ArgumentParser) -> None:
     """The quarter plan's horizon, for `plan` and `jd` (`roadmap` has its own --quarters)."""
-    parser.add_argument(
-        "--horizon-quarters",
-        type=_count("horizon-quarters", "horizon_quarters"),
-        default=4,
-        metavar="N",
-        help="quarters the quarter plan covers, 1-12 (default 4)",
-    )
+    add_question(parser, QUESTION["horizon_quarters"])
+
+
+def _readable(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 def _rate(text: str) -> float:

@@ -43,6 +43,7 @@ from planner.market import (
     validate_benchmarks,
 )
 from planner.models import Answers, Archetype, Level, Location, Plan
+from planner.questions import QUESTIONS
 from planner.render import (
     cost_csv,
     lint_to_dict,
@@ -193,26 +194,11 @@ def _read_at_most(path: Path, limit: UploadLimit) -> bytes:
 
 
 def _answers(args: argparse.Namespace, default_percentile: int) -> Answers:
-    return Answers(
-        data_maturity=args.data_maturity,
-        problem_validation=args.problem,
-        live_models=args.live_models,
-        products=args.products,
-        regions=args.regions,
-        have_researchers=args.have_researchers,
-        have_developers=args.have_developers,
-        have_operators=args.have_operators,
-        planned_req=args.planned_req,
-        pay_percentile=args.percentile or default_percentile,
-        location=args.location,
-        currency=args.currency,
-        channel=args.channel,
-        budget=args.budget,
-        level=args.level,
-        seed=args.seed,
-        # `roadmap` has --quarters instead: the plan's own default stands
-        **({"horizon_quarters": args.horizon_quarters} if "horizon_quarters" in args else {}),
-    )
+    """The answers the flags give (planner/questions.py names each flag); an unanswered one
+    keeps the answer's default, the pay percentile the shipped data's."""
+    given = {q.field: v for q in QUESTIONS if (v := getattr(args, q.dest, None)) is not None}
+    given.setdefault("pay_percentile", default_percentile)
+    return Answers.model_validate(given)
 
 
 def _plan(args: argparse.Namespace) -> int:

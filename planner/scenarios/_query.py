@@ -12,30 +12,15 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 
-from planner.bounds import ANSWER_BOUNDS, number_text
+from planner.bounds import number_text
 from planner.models import Answers
+from planner.questions import ANSWER_BOUNDS, QUESTION, QUESTIONS
 from planner.text import one_line
 
 # query key -> Answers field
-QUERY_KEYS: Mapping[str, str] = {
-    "data_maturity": "data_maturity",
-    "problem": "problem_validation",
-    "live_models": "live_models",
-    "products": "products",
-    "regions": "regions",
-    "have_researchers": "have_researchers",
-    "have_developers": "have_developers",
-    "have_operators": "have_operators",
-    "planned_req": "planned_req",
-    "percentile": "pay_percentile",
-    "channel": "channel",
-    "location": "location",
-    "currency": "currency",
-    "level": "level",
-    "horizon": "horizon_quarters",
-    "seed": "seed",
-    "budget": "budget",
-}
+QUERY_KEYS: Mapping[str, str] = {q.key: q.field for q in QUESTIONS}
+# An optional pick is unset by its own "not set" value, an empty one, or either word.
+_UNSET = {"", "none", "auto"}
 MAX_VALUE_LENGTH = 40  # longer than any valid value; keeps hostile strings out of messages
 # ASCII digits only: int() and float() also take "٣", "1_0" and "nan".
 _WHOLE = re.compile(r"[+-]?[0-9]{1,20}")
@@ -87,7 +72,7 @@ def answers_from_query(
             except ValueError as exc:
                 ignored.append(f"{key}={shown_value(raw)} ({exc})")
                 continue
-        elif field in ("planned_req", "currency", "level") and value in ("", "none", "auto"):
+        elif QUESTION[field].unset is not None and value in _UNSET:
             value = None
         try:
             Answers.model_validate({**base.model_dump(), field: value})

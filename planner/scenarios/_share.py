@@ -10,9 +10,10 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.bounds import ASSUMPTION_BOUNDS, FX_BOUND, ONCOST_BOUNDS, Bound, number_text
+from planner.bounds import FX_BOUND, ONCOST_BOUNDS, Bound, number_text
 from planner.market import Assumptions, FxTable, override_key
 from planner.models import Answers, Currency
+from planner.questions import ASSUMPTION_BOUNDS
 from planner.scenarios._query import QUERY_KEYS, answers_from_query, answers_to_query, parse_number
 from planner.scenarios._query import shown_value as _shown
 

@@ -21,6 +21,7 @@ from planner.models import (
     Level,
     MixLine,
 )
+from planner.questions import QUESTION_TITLE
 
 WPV = Failure.WEAK_PROBLEM_VALIDATION
 BD = Failure.BRITTLE_DEPLOYMENT
@@ -114,13 +115,6 @@ BREADTH_WEIGHT: tuple[tuple[int, float, str], ...] = (
 )
 MIN_LIVE_FOR_FAILURE: Mapping[Failure, int] = {OC: 1}  # nothing live: nothing to operate
 
-QUESTION_TITLE: Mapping[str, str] = {
-    "data_maturity": "Data maturity",
-    "problem_validation": "Problem validation",
-    "live_models": "Live models tied to revenue",
-    "products": "Products served by ML",
-    "regions": "Regions served by ML",
-}
 
 # Live models one operator can keep healthy, by data maturity (our assumption: shared features
 # and lineage make each model cheaper to watch; hand-built data makes each one a special case).

@@ -9,15 +9,9 @@ from pydantic import ValidationError
 from streamlit.testing.v1 import AppTest
 
 from planner import Answers
-from planner.bounds import (
-    ANSWER_BOUNDS,
-    ASSUMPTION_BOUNDS,
-    FX_BOUND,
-    ONCOST_BOUNDS,
-    Bound,
-    number_text,
-)
+from planner.bounds import FX_BOUND, ONCOST_BOUNDS, Bound, number_text
 from planner.market._oncosts import component_value, editable_components, override_key
+from planner.questions import ANSWER_BOUNDS, ASSUMPTION_BOUNDS
 from planner.scenarios._query import QUERY_KEYS
 from planner.scenarios._share import FX_EDITABLE, OC_PREFIX, make_link, parse_link
 from tests.conftest import ROOT
