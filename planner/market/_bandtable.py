@@ -82,6 +82,11 @@ class BandTable:
         merged = merged.drop_duplicates(subset=["archetype", "level", "location"], keep="last")
         return BandTable(frame=merged.reset_index(drop=True))
 
+    def to_csv(self) -> str:
+        """The bands in the upload format, which validate_benchmarks reads back to an equal
+        table: how a saved scenario keeps the bands it was made with."""
+        return str(self.frame.drop(columns=["origin"], errors="ignore").to_csv(index=False))
+
     def summary(self) -> TableSummary:
         """Counts for a one-paragraph summary: rows and the distinct values of each key."""
         f = self.frame

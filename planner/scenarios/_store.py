@@ -1,7 +1,9 @@
 """Saved scenarios, through SQLAlchemy: SQLite by default, any database URL for a team server.
 
 A scenario is a name plus the share-link parameters of a plan (strings only, JSON-encoded):
-opening one runs them through the same validation as a link. Every scenario belongs to one
+opening one runs them through the same validation as a link. A plan made with uploaded salary
+bands keeps them too (a link cannot carry them): the bands as CSV in the upload format, which
+the page checks again like an upload before using them. Every scenario belongs to one
 owner (a signed-in user's key, or LOCAL_OWNER for the single-user default) and every call
 names the owner: nobody reaches another owner's rows through this API. Actions take the id and
 revision the user saw, so a scenario deleted, renamed or replaced in the meantime is reported
@@ -51,13 +53,17 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
-SCHEMA_VERSION = 2  # 2: owner, name_key and revision (1 had one global list of names)
+from planner.bounds import BENCHMARKS_UPLOAD
+
+# 3: uploaded bands; 2: owner, name_key and revision (1 had one global list of names)
+SCHEMA_VERSION = 3
 URL_ENV = "PLANNER_DATABASE_URL"
 DIR_ENV = "PLANNER_DATA_DIR"
 LOCAL_OWNER = "local"  # the single user of a planner without sign-in; version-1 rows get it
 MAX_NAME = 80
 MAX_OWNER = 512
 MAX_PARAMS = 20_000  # characters of JSON; a full link is well under 2,000
+MAX_BANDS = BENCHMARKS_UPLOAD.max_bytes  # characters of CSV: what an upload may hold
 BUSY_TIMEOUT_S = 10
 WRITE_OPTION = "planner_write"  # execution option: this transaction will write
 SCHEMA_LOCK_KEY = 0x504C414E  # pg advisory lock held while creating the tables ("PLAN")
@@ -76,6 +82,7 @@ scenarios = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("revision", Integer, nullable=False),
+    Column("bands", Text, nullable=True),  # uploaded bands (CSV), or NULL: the shipped data
     UniqueConstraint("owner", "name_key", name="uq_scenarios_owner_name"),
     # Ids are never reused on SQLite either: a deleted id must not come back as another
     # scenario while someone still holds it in a Delete prompt.
@@ -108,6 +115,7 @@ class Scenario(BaseModel):
     created_at: datetime
     updated_at: datetime
     revision: int
+    has_bands: bool = False  # made with uploaded bands, kept with it (ScenarioStore.bands)
 
 
 class Skipped(NamedTuple):
@@ -239,13 +247,24 @@ class ScenarioStore:
             raise _explain(exc, self.url) from exc
 
     def save(
-        self, owner: str, name: str, params: Mapping[str, str], overwrite: bool = False
+        self,
+        owner: str,
+        name: str,
+        params: Mapping[str, str],
+        overwrite: bool = False,
+        bands: str | None = None,
     ) -> Scenario:
-        """Save (or, with overwrite, replace) the owner's scenario of that name."""
+        """Save (or, with overwrite, replace) the owner's scenario of that name, with the
+        uploaded bands it was made with (CSV), if any."""
         name = _checked_name(name)
         payload = json.dumps(dict(sorted(params.items())), ensure_ascii=False)
         if len(payload) > MAX_PARAMS:
             raise NameRefused("This scenario is too large to save.")
+        if bands is not None and len(bands) > MAX_BANDS:
+            raise NameRefused(
+                f"This scenario's uploaded bands are larger than {BENCHMARKS_UPLOAD.text}, the "
+                "upload limit; upload only the bands the plan needs and save again."
+            )
         now = datetime.now(UTC)
         mine = scenarios.c.owner == owner
         with self._transaction(write=True) as conn:
@@ -264,6 +283,7 @@ class ScenarioStore:
                     .values(
                         name=name,
                         params=payload,
+                        bands=bands,
                         updated_at=now,
                         revision=scenarios.c.revision + 1,
                     )
@@ -276,6 +296,7 @@ class ScenarioStore:
                         name=name,
                         name_key=name_key(name),
                         params=payload,
+                        bands=bands,
                         created_at=now,
                         updated_at=now,
                         revision=1,
@@ -307,6 +328,15 @@ class ScenarioStore:
         """The owner's scenario with that id (and revision, if given), as it is now."""
         with self._transaction() as conn:
             return _read(conn, owner, scenario_id, revision)
+
+    def bands(self, owner: str, scenario_id: int, revision: int | None = None) -> str | None:
+        """The uploaded bands (CSV) the owner's scenario was saved with, or None."""
+        with self._transaction() as conn:
+            _row(conn, owner, scenario_id, revision)
+            value = conn.execute(
+                select(type_coerce(scenarios.c.bands, Text)).where(_is(owner, scenario_id))
+            ).scalar()
+        return value if isinstance(value, str) else None
 
     def rename(
         self, owner: str, scenario_id: int, new_name: str, revision: int | None = None
@@ -359,8 +389,13 @@ def _is(owner: str, scenario_id: int, revision: int | None = None) -> Any:
 
 def _raw_select() -> Any:
     """Every column as the database holds it: a damaged value fails in _scenario, for its row
-    only, not inside SQLAlchemy's result processing for the whole query."""
-    return select(*(type_coerce(c, Text).label(c.name) for c in scenarios.columns))
+    only, not inside SQLAlchemy's result processing for the whole query. The bands (up to
+    megabytes) are not read, only whether there are any."""
+    columns = [c for c in scenarios.columns if c.name != "bands"]
+    return select(
+        *(type_coerce(c, Text).label(c.name) for c in columns),
+        scenarios.c.bands.is_not(None).label("has_bands"),
+    )
 
 
 def _row(conn: Connection, owner: str, scenario_id: int, revision: int | None) -> Any:
@@ -410,6 +445,7 @@ def _scenario(data: Mapping[Any, Any]) -> Scenario:
         created_at=_timestamp(data["created_at"]),
         updated_at=_timestamp(data["updated_at"]),
         revision=int(data["revision"]),
+        has_bands=bool(data.get("has_bands")),
     )
 
 
@@ -450,11 +486,13 @@ def _ensure_schema(engine: Engine) -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
         version = _read_version(conn)
         if version == 1:
-            _migrate_from_1(conn)
+            _migrate_from_1(conn)  # builds the current table: the bands column included
+        elif version == 2:
+            conn.execute(text("ALTER TABLE scenarios ADD COLUMN bands TEXT"))
         metadata.create_all(conn)
         if version is None:
             conn.execute(insert(schema_table).values(version=SCHEMA_VERSION))
-        elif version == 1:
+        elif version != SCHEMA_VERSION:
             conn.execute(update(schema_table).values(version=SCHEMA_VERSION))
 
 

@@ -352,8 +352,60 @@ def test_processes_creating_or_migrating_a_database_at_once_all_succeed(tmp_path
             assert conn.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
             assert conn.execute("SELECT count(*) FROM scenarios").fetchone() == (6,)
     with sqlite3.connect(old) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
         assert conn.execute("SELECT count(*) FROM scenarios").fetchone() == (6 + 6,)
+
+
+BANDS = (
+    "archetype,level,location,currency,p10,p25,p50,p75,p90,ml_specific,source,year,status,"
+    "derivation\ndeveloper,senior,london,GBP,70000,85000,100000,120000,140000,True,Survey,2026,"
+    "primary,ours\n"
+)
+
+
+def _bands_are_kept_for_their_owner(store: ScenarioStore) -> None:
+    with_bands = store.save(ALICE, "With our survey", LINK, bands=BANDS)
+    plain = store.save(ALICE, "Shipped data", LINK)
+    listed = {s.name: s.has_bands for s in store.list(ALICE).scenarios}
+    assert listed["With our survey"] and not listed["Shipped data"]
+    assert store.bands(ALICE, with_bands.id, with_bands.revision) == BANDS
+    assert store.bands(ALICE, plain.id) is None
+    with pytest.raises(ScenarioGone):  # another owner cannot read them, nor learn they exist
+        store.bands(BOB, with_bands.id)
+    replaced = store.save(ALICE, "With our survey", LINK, overwrite=True)  # now shipped data
+    assert not replaced.has_bands and store.bands(ALICE, replaced.id) is None
+    with pytest.raises(ScenarioChanged):
+        store.bands(ALICE, with_bands.id, with_bands.revision)
+
+
+def test_uploaded_bands_are_kept_with_a_scenario_for_its_owner_only(store):
+    _bands_are_kept_for_their_owner(store)
+
+
+def test_bands_larger_than_an_upload_are_refused_and_nothing_is_saved(store, monkeypatch):
+    monkeypatch.setattr("planner.scenarios._store.MAX_BANDS", len(BANDS) - 1)
+    with pytest.raises(NameRefused, match="upload limit"):
+        store.save(ALICE, "Too big", LINK, bands=BANDS)
+    assert _names(store) == []
+
+
+def test_a_version_2_file_gains_the_bands_column_and_keeps_its_rows(tmp_path):
+    """A file written by the planner before bands were kept: its rows open, without bands,
+    and new saves can keep bands."""
+    path = tmp_path / "v2.db"
+    store = ScenarioStore(f"sqlite:///{path}")
+    old = store.save(ALICE, "Before", LINK)
+    store.engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE scenarios DROP COLUMN bands")
+        conn.execute("UPDATE schema_version SET version = 2")
+    reopened = ScenarioStore(f"sqlite:///{path}")
+    (before,) = reopened.list(ALICE).scenarios
+    assert (before.id, before.params, before.has_bands) == (old.id, LINK, False)
+    kept = reopened.save(ALICE, "After", LINK, bands=BANDS)
+    assert reopened.bands(ALICE, kept.id) == BANDS
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
 
 
 # ---- PostgreSQL: a real server, started here (CI installs Debian's postgresql) -------------
@@ -370,6 +422,7 @@ def test_crud_and_owners_on_postgresql(postgres_url):
     store = ScenarioStore(fresh_database(postgres_url, "crud"))
     _crud(store)
     _owners_are_separate(store)
+    _bands_are_kept_for_their_owner(store)
 
 
 def test_concurrent_saves_on_postgresql(postgres_url):

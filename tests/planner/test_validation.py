@@ -153,3 +153,13 @@ def test_arbitrary_csv_under_a_real_header_never_raises(rows, quote):
     writer.writerows(rows)
     report = validate_benchmarks(buffer.getvalue().encode("utf-8"))
     assert report.ok or report.problems
+
+
+def test_a_validated_table_written_as_csv_reads_back_equal():
+    """How a saved scenario keeps its uploaded bands: to_csv in the upload format, checked
+    again like an upload when the scenario is opened."""
+    first = validate_benchmarks(template_csv().encode(), name="survey.csv")
+    assert first.ok and first.table is not None
+    again = validate_benchmarks(first.table.to_csv().encode(), name="survey.csv")
+    assert again.ok and again.table is not None
+    assert again.table.frame.equals(first.table.frame)
