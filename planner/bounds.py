@@ -47,7 +47,8 @@ class Bound:
             if self.decimals == 0:
                 return "the input shows whole numbers only"
             unit = " of a percent" if self.percent else ""
-            return f"the input shows {self.decimals} decimals{unit}"
+            digits = "decimal" if self.decimals == 1 else "decimals"
+            return f"the input shows {self.decimals} {digits}{unit}"
         return None
 
     @property

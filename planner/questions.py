@@ -284,7 +284,7 @@ ANSWER_BOUNDS: Mapping[str, Bound] = {q.field: q.bound for q in QUESTIONS if q.b
 AssumptionGroup = Literal["cost", "time", "generalist"]
 ASSUMPTION_GROUP_TITLE: Mapping[AssumptionGroup, str] = {
     "cost": "Cost",
-    "time": "Time to fill and hiring risk",
+    "time": "Time, hiring risk and the calendar",
     "generalist": "The all-in-one req",
 }
 
@@ -354,6 +354,20 @@ SETTINGS: tuple[Setting, ...] = (
         "time",
         Bound(0, 90, 1, percent=True),
         "%",
+    ),
+    Setting(
+        "attrition_rate",
+        "Yearly attrition of the ML team (%)",
+        "time",
+        Bound(0, 50, 0.5, decimals=1, percent=True),
+        "%",
+    ),
+    Setting(
+        "fiscal_year_start_month",
+        "Month the fiscal year starts (1 = January)",
+        "time",
+        Bound(1, 12, 1, decimals=0, whole=True),
+        "month",
     ),
     Setting(
         "generalist_time_factor", "All-in-one req: time to fill ×", "generalist", Bound(1, 5, 0.1)

@@ -33,6 +33,7 @@ from planner.market._oncosts import (
 from planner.market._time_to_start import TimeToStart, load_time_to_start, notice_for
 from planner.market._validation import validate_benchmarks
 from planner.models import Archetype, Band, Currency, Level, Location, Source, SourceStatus, count
+from planner.questions import ASSUMPTION_BOUNDS
 
 BENCHMARKS_FILE = DATA_DIR / "benchmarks.csv"
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.toml"
@@ -73,36 +74,52 @@ def _between(lo: float, hi: float) -> Callable[[Assumption], Assumption]:
     return check
 
 
+def _as_input(key: str) -> AfterValidator:
+    """An editable assumption's range is its input's (planner/questions.py), in model units:
+    what the Assumptions page and a link can set is what the model accepts."""
+    bound = ASSUMPTION_BOUNDS[key]
+    low, high = bound.model(bound.low), bound.model(bound.high)
+
+    def check(a: Assumption) -> Assumption:
+        if not low <= a.value <= high or (bound.whole and not float(a.value).is_integer()):
+            raise ValueError(f"value must be {bound.expected}, got {a.value:g}")
+        return a
+
+    return AfterValidator(check)
+
+
 class Assumptions(BaseModel):
     """Every cost assumption the planner uses; the ranges are sanity limits."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    ai_premium: Annotated[Assumption, AfterValidator(_between(0, 2))]
+    ai_premium: Annotated[Assumption, _as_input("ai_premium")]
     premium_low: Annotated[Assumption, AfterValidator(_between(0, 2))]
     premium_high: Annotated[Assumption, AfterValidator(_between(0, 2))]
-    agency_fee: Annotated[Assumption, AfterValidator(_between(0, 1))]
-    in_house_cost_per_hire: Annotated[Assumption, AfterValidator(_between(0, 1_000_000))]
-    interview_hours: Annotated[Assumption, AfterValidator(_between(0, 2000))]
+    agency_fee: Annotated[Assumption, _as_input("agency_fee")]
+    in_house_cost_per_hire: Annotated[Assumption, _as_input("in_house_cost_per_hire")]
+    interview_hours: Annotated[Assumption, _as_input("interview_hours")]
     work_hours_per_year: Annotated[Assumption, AfterValidator(_between(500, 4000))]
     default_pay_percentile: Annotated[Assumption, AfterValidator(_between(10, 90))]
-    bonus_share: Annotated[Assumption, AfterValidator(_between(0, 1))]
-    equity_share: Annotated[Assumption, AfterValidator(_between(0, 1))]
-    ramp_months: Annotated[Assumption, AfterValidator(_between(0, 12))]
-    ramp_productivity: Annotated[Assumption, AfterValidator(_between(0, 1))]
-    empty_seat_per_month: Annotated[Assumption, AfterValidator(_between(0, 10_000_000))]
-    time_to_fill_researcher: Annotated[Assumption, AfterValidator(_between(1, 730))]
-    time_to_fill_developer: Annotated[Assumption, AfterValidator(_between(1, 730))]
-    time_to_fill_operator: Annotated[Assumption, AfterValidator(_between(1, 730))]
-    time_to_fill_spread: Annotated[Assumption, AfterValidator(_between(0, 2))]
-    notice_days: Annotated[Assumption, AfterValidator(_between(0, 365))]
-    agency_speedup: Annotated[Assumption, AfterValidator(_between(0, 0.9))]
-    parallel_searches: Annotated[Assumption, AfterValidator(_between(1, 20))]
-    offer_spread: Annotated[Assumption, AfterValidator(_between(0, 40))]
-    mishire_rate: Annotated[Assumption, AfterValidator(_between(0, 0.9))]
-    generalist_time_factor: Annotated[Assumption, AfterValidator(_between(1, 5))]
-    generalist_percentile_uplift: Annotated[Assumption, AfterValidator(_between(0, 40))]
-    generalist_mishire_rate: Annotated[Assumption, AfterValidator(_between(0, 0.95))]
+    bonus_share: Annotated[Assumption, _as_input("bonus_share")]
+    equity_share: Annotated[Assumption, _as_input("equity_share")]
+    ramp_months: Annotated[Assumption, _as_input("ramp_months")]
+    ramp_productivity: Annotated[Assumption, _as_input("ramp_productivity")]
+    empty_seat_per_month: Annotated[Assumption, _as_input("empty_seat_per_month")]
+    time_to_fill_researcher: Annotated[Assumption, _as_input("time_to_fill_researcher")]
+    time_to_fill_developer: Annotated[Assumption, _as_input("time_to_fill_developer")]
+    time_to_fill_operator: Annotated[Assumption, _as_input("time_to_fill_operator")]
+    time_to_fill_spread: Annotated[Assumption, _as_input("time_to_fill_spread")]
+    notice_days: Annotated[Assumption, _as_input("notice_days")]
+    agency_speedup: Annotated[Assumption, _as_input("agency_speedup")]
+    parallel_searches: Annotated[Assumption, _as_input("parallel_searches")]
+    offer_spread: Annotated[Assumption, _as_input("offer_spread")]
+    mishire_rate: Annotated[Assumption, _as_input("mishire_rate")]
+    generalist_time_factor: Annotated[Assumption, _as_input("generalist_time_factor")]
+    generalist_percentile_uplift: Annotated[Assumption, _as_input("generalist_percentile_uplift")]
+    generalist_mishire_rate: Annotated[Assumption, _as_input("generalist_mishire_rate")]
+    attrition_rate: Annotated[Assumption, _as_input("attrition_rate")]
+    fiscal_year_start_month: Annotated[Assumption, _as_input("fiscal_year_start_month")]
     # The employer on-cost and time-to-start tables (their own files), and a user's edits of
     # on-cost components keyed "<jurisdiction>.<component id>" (oncosts.override_key).
     employer_costs: EmployerCosts
@@ -144,6 +161,11 @@ class Assumptions(BaseModel):
                 what = "a share from 0 to 1" if known[key].kind == "rate" else "an amount ≥ 0"
                 raise ValueError(f"on-cost {key} must be {what}, got {value!r}") from exc
         return self.model_copy(update={"oncost_overrides": dict(overrides)})
+
+    @property
+    def fiscal_start_month(self) -> int:
+        """The month the fiscal year starts, 1-12 (validated whole)."""
+        return int(self.fiscal_year_start_month.value)
 
     @property
     def premium_range(self) -> tuple[float, float]:

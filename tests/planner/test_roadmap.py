@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from planner import Answers, make_plan
+from planner.costing import quarter_label
 from planner.costing._costs import OnCostRule, salary_at
 from planner.costing._quarters import DAYS_PER_QUARTER
 from planner.costing._simulate import CostModel
@@ -26,9 +27,9 @@ from planner.models import (
     Level,
     Location,
     ProblemValidation,
+    SourceStatus,
 )
 from planner.roadmap import (
-    DEFAULT_ATTRITION,
     Milestone,
     RoadmapInput,
     SimInputs,
@@ -36,7 +37,6 @@ from planner.roadmap import (
     make_roadmap,
     parse_hire_in,
     parse_milestone,
-    quarter_label,
     roadmap_to_dict,
     simulate_cash,
 )
@@ -465,9 +465,11 @@ def test_every_req_is_in_place_when_its_failure_arrives_and_not_before(
     rm = _make(request, bands, assumptions, fx)
     stage = answers_by_quarter(answers, milestones, 8)
     for r in rm.reqs:
-        due = (r.need_quarter - 1) * DAYS_PER_QUARTER
-        if r.backfill:
-            assert r.open_day >= due - DAYS_PER_QUARTER - 1e-6
+        if r.backfill:  # no earlier than its leaver goes, and no earlier than needed
+            assert r.leaver_quarter is not None and r.leaver_quarter < r.need_quarter
+            assert r.open_day >= (r.leaver_quarter - 1) * DAYS_PER_QUARTER - 1e-6
+            if r.open_day > (r.leaver_quarter - 1) * DAYS_PER_QUARTER + 1e-6:
+                assert r.in_place_quarter_p50 == r.need_quarter
         elif r.open_day > 0:
             assert r.in_place_quarter_p50 == r.need_quarter
         else:
@@ -574,7 +576,9 @@ def test_seed_to_first_model_live(bands, assumptions, fx):
     )
     # Q4 on: three salaries and their on-costs, a quarter each.
     assert rm.quarters[3].spend == pytest.approx((236_403.7383 + 2 * 221_231.5625) / 4, abs=0.01)
-    assert rm.budget.fits and not rm.budget.slips and rm.attrition == DEFAULT_ATTRITION.value
+    assert (
+        rm.budget.fits and not rm.budget.slips and rm.attrition == assumptions.attrition_rate.value
+    )
 
 
 def test_series_b_adding_products_under_a_budget(bands, assumptions, fx):
@@ -709,3 +713,67 @@ def test_json_holds_the_cli_contract(bands, assumptions, fx):
         data["budget"]["slips"][0]
     )
     assert data["attrition"]["status"] == "assumption"
+
+
+ATTRITION_TEAM = Answers(
+    data_maturity="repeatable",
+    problem_validation="proven",
+    live_models=2,
+    have_researchers=2,
+    have_developers=3,
+    have_operators=1,
+)
+
+
+def test_attrition_defaults_to_the_assumptions_value(bands, assumptions, fx):
+    """Without --attrition the roadmap takes data/assumptions.toml's attrition_rate, labelled
+    an assumption; an edited Assumptions value moves the backfills as the same rate given."""
+    shipped = roadmap(bands, assumptions, fx, ATTRITION_TEAM)
+    assert shipped.attrition == assumptions.attrition_rate.value == pytest.approx(0.10)
+    assert shipped.attrition_source.status is SourceStatus.ASSUMPTION
+    assert shipped.attrition_source.label == assumptions.attrition_rate.label
+    assert shipped.request.attrition is None  # the request keeps what was asked
+    edited = assumptions.with_values(attrition_rate=0.3)
+    by_assumption = roadmap(bands, edited, fx, ATTRITION_TEAM)
+    by_flag = roadmap(bands, assumptions, fx, ATTRITION_TEAM, attrition=0.3)
+    backfills = [(r.archetype, r.open_quarter) for r in by_assumption.reqs if r.backfill]
+    assert backfills and backfills == [
+        (r.archetype, r.open_quarter) for r in by_flag.reqs if r.backfill
+    ]
+    assert by_flag.attrition_source.source.startswith("your value (default 0.1:")
+    assert not any(r.backfill for r in roadmap(bands, edited.with_values(attrition_rate=0), fx,
+                                               ATTRITION_TEAM).reqs)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fiscal", "first"), [(1, "Q1 2027 · Jan–Mar"), (4, "Q4 FY2027 · Jan–Mar 2027")]
+)
+def test_roadmap_quarters_use_the_plans_fiscal_calendar(bands, assumptions, fx, fiscal, first):
+    """The roadmap names its quarters with the plan's one label function and fiscal year; made
+    mid-quarter, it starts on the next quarter's first day like the plan."""
+    a = assumptions.with_values(fiscal_year_start_month=fiscal)
+    request = RoadmapInput(answers=Answers(), quarters=5)
+    rm = make_roadmap(request, bands, a, fx, start=date(2026, 12, 3), trials=50)
+    plan = make_plan(Answers(horizon_quarters=5), bands, a, fx, start=date(2026, 12, 3), trials=50)
+    assert rm.start == plan.quarters.start == date(2027, 1, 1)
+    assert rm.quarters[0].label == first
+    assert [q.label for q in rm.quarters] == [q.label for q in plan.quarters.quarters]
+
+
+def test_a_spare_leaver_is_backfilled_when_they_resign_not_before(bands, assumptions, fx):
+    """Two developers, one to spare until a third product arrives in Q4, 50% attrition: the
+    spare one's expected departure (Q2) is not known in Q1, so the req that brings the team
+    back to two opens when they resign, as it does when the third product is there from Q1
+    (hypothesis found the req opening a quarter early in the Q4 case)."""
+    answers = Answers(live_models=2, have_developers=2, location=Location.BERLIN)
+    opens = []
+    for q in (1, 4):
+        request = RoadmapInput(
+            answers=answers, milestones=(Milestone(quarter=q, products=3),), attrition=0.5
+        )
+        reqs = _make(request, bands, assumptions, fx).reqs
+        devs = [r for r in reqs if r.archetype is Archetype.DEVELOPER]
+        assert devs[0].backfill and devs[0].leaver_quarter == 2
+        opens.append(devs[0].open_day)
+    assert opens[1] >= opens[0] - 1e-9
+    assert opens[0] == pytest.approx(DAYS_PER_QUARTER)  # Q2's first day

@@ -7,10 +7,12 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
 from planner.cli._main import main, run
+from planner.costing import day_text, plan_start, quarter_label
 
 SEED_STAGE = ["--data-maturity", "ad_hoc", "--problem", "exploring", "--live-models", "0",
               "--products", "1", "--regions", "1"]  # fmt: skip
@@ -155,7 +157,9 @@ def test_text_names_the_stage_reqs_and_budget(capsys):
     P50/P90 in place, and what slips when the budget is short."""
     assert run(["roadmap", *SEED_STAGE, "--milestone", FIRST_MODEL, "--budget", "500000"]) == 0
     text = capsys.readouterr().out
-    assert "Q3 · " in text and "brittle deployment (milestone Q3:data_maturity=repeatable" in text
+    q3 = quarter_label(plan_start(date.today()), 3)  # "Q3 2027 · Jul–Sep": calendar quarters
+    assert f"{q3}  brittle deployment (milestone Q3:data_maturity=repeatable" in text
+    assert f"from {day_text(plan_start(date.today()))} (" in text.splitlines()[0]
     assert "opens Q1, in place Q" in text and "(P90)" in text
     assert "does not fit" in text and "instead of" in text
 

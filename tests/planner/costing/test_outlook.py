@@ -59,9 +59,11 @@ def test_same_seed_same_numbers(bands, assumptions, fx):
 
 
 def test_dates_follow_the_start_date(bands, assumptions, fx):
-    """P50 and P90 dates are the start date plus the simulated days."""
-    o = _plan(bands, assumptions, fx).outlook
-    assert (o.date_p50 - START).days == round(o.days_p50)
+    """P50 and P90 dates are the plan's start (the next quarter's first day) plus the days."""
+    plan = _plan(bands, assumptions, fx)
+    o = plan.outlook
+    assert plan.quarters.start == date(2027, 1, 1)  # made on START, 25 Nov 2026
+    assert (o.date_p50 - plan.quarters.start).days == round(o.days_p50)
     assert o.date_p90 >= o.date_p50
 
 

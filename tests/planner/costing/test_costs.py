@@ -10,8 +10,10 @@ from datetime import date
 import pytest
 
 from planner import Answers, make_plan
+from planner.costing import day_text, plan_start, quarter_label, quarter_start
 from planner.costing._costs import salary_at
 from planner.render._export import cost_csv, plan_json, plan_markdown
+from planner.render._report import plan_to_text
 from planner.text import CASH_LABEL, money
 
 # Default answers: a senior researcher and a senior developer, US national, offers at the P50,
@@ -343,9 +345,76 @@ def test_first_year_total_is_the_same_cash_everywhere(
         assert data["cost"]["first_year_total"] == pytest.approx(
             data["quarters"][3]["cumulative_spend"], abs=0.01
         )
-    # ... the CSV total row carries it in the cash_12m column ...
+    # ... the CSV's cash_12m column sums to it ...
     rows = list(csv.reader(io.StringIO(cost_csv(plan))))
-    total_row = next(r for r in rows if r[0] == "total")
-    assert float(total_row[rows[0].index("cash_12m")]) == pytest.approx(total, abs=0.005)
+    column = rows[0].index("cash_12m")
+    cash = sum(float(r[column]) for r in rows[1:])
+    assert cash == pytest.approx(total, abs=0.005 * len(cost.lines))
     # ... and the Markdown states it as the cash of the first 12 months.
     assert f"{CASH_LABEL}: **{money(total, cost.currency)}**" in plan_markdown(plan)
+
+
+@pytest.mark.parametrize(
+    ("today", "fiscal", "start"),
+    [
+        (date(2026, 12, 3), 1, date(2027, 1, 1)),  # mid-quarter: the next quarter's first day
+        (date(2027, 1, 1), 1, date(2027, 1, 1)),  # a quarter's first day starts that day
+        (date(2027, 1, 2), 1, date(2027, 4, 1)),
+        (date(2026, 12, 3), 4, date(2027, 1, 1)),  # Apr-Mar years: quarters start Jan, Apr, …
+        (date(2026, 12, 3), 2, date(2027, 2, 1)),  # Feb-Jan years: Nov, Feb, May, Aug
+        (date(2026, 11, 1), 2, date(2026, 11, 1)),
+        (date(2026, 12, 31), 12, date(2027, 3, 1)),  # Dec-Nov years: Dec, Mar, Jun, Sep
+    ],
+)
+def test_plan_starts_on_the_next_fiscal_quarters_first_day(today, fiscal, start):
+    """A plan made on `today` starts on the first fiscal quarter's first day on or after it."""
+    assert plan_start(today, fiscal) == start
+
+
+@pytest.mark.parametrize(
+    ("start", "quarter", "fiscal", "label"),
+    [
+        (date(2027, 1, 1), 1, 1, "Q1 2027 · Jan–Mar"),
+        (date(2027, 1, 1), 4, 1, "Q4 2027 · Oct–Dec"),
+        (date(2027, 1, 1), 5, 1, "Q1 2028 · Jan–Mar"),
+        (date(2027, 1, 1), 1, 4, "Q4 FY2027 · Jan–Mar 2027"),  # FY2027 = Apr 2026-Mar 2027
+        (date(2027, 1, 1), 2, 4, "Q1 FY2028 · Apr–Jun 2027"),
+        (date(2027, 1, 1), 3, 7, "Q1 FY2028 · Jul–Sep 2027"),  # FY2028 = Jul 2027-Jun 2028
+        (date(2026, 11, 1), 1, 2, "Q4 FY2027 · Nov 2026–Jan 2027"),  # Feb 2026-Jan 2027
+    ],
+)
+def test_quarters_are_named_by_fiscal_quarter_year_and_months(start, quarter, fiscal, label):
+    """One label function for the plan and the roadmap: quarter, fiscal year, months."""
+    assert quarter_label(start, quarter, fiscal) == label
+
+
+@pytest.mark.parametrize("fiscal", [1, 4, 7, 10, 2])
+def test_the_quarter_plan_uses_the_fiscal_year_assumption(fiscal, bands, assumptions, fx):
+    """The plan starts on the next fiscal quarter's first day and its quarters say their
+    months; the headline stays the first four quarters' cash whatever the fiscal year."""
+    a = assumptions.with_values(fiscal_year_start_month=fiscal)
+    plan = make_plan(Answers(), bands, a, fx, start=date(2026, 12, 3), trials=200)
+    quarters = plan.quarters
+    assert quarters.start == plan_start(date(2026, 12, 3), fiscal)
+    assert quarters.start.day == 1 and (quarters.start.month - fiscal) % 3 == 0
+    assert [q.first_day for q in quarters.quarters] == [
+        quarter_start(quarters.start, i) for i in range(1, 5)
+    ]
+    assert [q.label for q in quarters.quarters] == [
+        quarter_label(quarters.start, i, fiscal) for i in range(1, 5)
+    ]
+    assert ("FY" in quarters.quarters[0].label) is (fiscal != 1)
+    assert sum(q.spend for q in quarters.quarters) == pytest.approx(
+        plan.cost.first_year_total, rel=1e-9
+    )
+    said = f"from {day_text(quarters.start)}"  # e.g. "from 1 Jan 2027"
+    text, markdown = plan_to_text(plan), plan_markdown(plan)
+    assert f"; plan {said})" in text and f"Quarter plan (cash) {said}:" in text
+    assert f"· plan {said}\n" in markdown and f"## Quarter plan {said}\n" in markdown
+
+
+@pytest.mark.parametrize("month", [0, 13, 1.5, -1])
+def test_a_fiscal_year_start_month_outside_1_to_12_is_refused(month, assumptions):
+    """The fiscal year starts in a whole month from 1 to 12; anything else names the rule."""
+    with pytest.raises(ValueError, match="a whole number from 1 to 12"):
+        assumptions.with_values(fiscal_year_start_month=month)

@@ -11,7 +11,7 @@ from planner import Answers, make_plan, validate_benchmarks
 from planner.market._validation import COLUMNS
 from planner.models import count
 from planner.render._charts_plan import quarter_figure
-from planner.render._export import plan_pptx
+from planner.render._deck import plan_pptx
 from planner.text import money
 
 SCALE = {  # a six-hire plan on the third rung
@@ -52,7 +52,7 @@ def test_cash_chart_and_slide_titles_lead_with_the_12_month_cash(
         assert over in subtitle and over in page
 
 
-# 12-month cash by hand (tests/planner/test_costs.py has the arithmetic of the first two):
+# 12-month cash by hand (tests/planner/costing/test_costs.py has the arithmetic of the first two):
 #   default plan: #1 researcher 236,319.89 + #2 developer 220,915.82 = 457,235.71
 #   SCALE (first days 63.3, 63.3, 112.6, 112.6, 161.9, 161.9; fees at the offer, 20% of base):
 #     #1 staff operator: 211,450 x 1.125 = 237,881.25; on-costs 11,439 + 1.45% 3,449.28

@@ -29,7 +29,10 @@ UPLOADS = FIXTURES / "uploads"
 
 BROKEN_ASSUMPTIONS = [
     ("bad_type.toml", "key ai_premium.value: Input should be a valid number"),
-    ("fee_out_of_range.toml", "key agency_fee: value must be between 0 and 1, got 1.5"),
+    (
+        "fee_out_of_range.toml",
+        "key agency_fee: value must be a share from 0 to 1, i.e. 0–100%, got 1.5",
+    ),
     ("missing_key.toml", "key interview_hours: Field required"),
     ("not_toml.toml", "not valid TOML"),
 ]
