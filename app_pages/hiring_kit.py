@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from planner import Archetype, Level
+from planner import Archetype
 from planner.bounds import JD_UPLOAD
 from planner.kit import (
     CHECKLIST,
@@ -18,12 +18,11 @@ from planner.kit import (
     assessment_plan,
     audit_markdown,
     decode_upload,
-    job_description,
     lint_text,
 )
 from planner.models import count
 from planner.render import jd_share_figure
-from planner.service import market_band
+from planner.service import plan_job_description
 from planner.stage import ARCHETYPE_TITLE, FAILURE_TITLE, diagnose, recommend_mix
 from planner.text import cite, clean, md_line
 from ui.charts import plot
@@ -149,13 +148,10 @@ def show_findings(findings: tuple[Finding, ...]) -> None:
 
 with jd_tab:
     archetype = _pick("kit.jd_archetype")
-    level = answers.level or next(
-        (h.level for h in hires if h.archetype is archetype), Level.SENIOR
+    jd = plan_job_description(
+        archetype, answers, active_table(shipped), assumptions, current_fx(fx)
     )
-    band = market_band(
-        active_table(shipped), archetype, level, answers, assumptions, current_fx(fx)
-    )
-    jd = job_description(archetype, level, answers, band)
+    level = jd.level
     markdown = jd.to_markdown()
     st.download_button(
         "Download as Markdown",

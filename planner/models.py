@@ -355,7 +355,8 @@ class Quarter(BaseModel):
     model_config = _FROZEN
 
     index: int  # 1-based
-    label: str  # e.g. "Q1 2027"
+    label: str  # e.g. "Q1 2027 · Jan–Mar" (costing.quarter_label)
+    first_day: date
     starts: tuple[int, ...]  # hire orders starting this quarter
     spend: float
     cumulative: float
@@ -365,6 +366,8 @@ class QuarterPlan(BaseModel):
     model_config = _FROZEN
 
     quarters: tuple[Quarter, ...]
+    start: date  # the plan's day 0: the first day of its first fiscal quarter
+    fiscal_start_month: int = Field(default=1, ge=1, le=12)
     budget: float | None
     funded: int  # hires, in order, that fit the budget over the horizon
     after_horizon: tuple[int, ...]  # hire orders whose start falls after the horizon

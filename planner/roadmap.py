@@ -8,8 +8,8 @@ costing._costs, cash per quarter from costing._quarters.cash_by_quarter, and the
 costing._simulate (the same CostModel, log-normal time to fill, offers in the band, mis-hires).
 
 Decisions, each said once:
-- Quarters run from the plan's start date, as in planner/costing/_quarters.py; `quarter_label` and
-  `plan_years` are the only places that know it, so calendar quarters can replace them.
+- Quarters are the plan's: fiscal quarters from the first day of the next one (costing.plan_start),
+  named by costing.quarter_label; `plan_years` groups them into the budget's 12-month periods.
 - A req is "in place" when its hire is productive: offer accepted, notice served, ramp-up done.
   It opens so that its P50 in place is the first day of the quarter that needs it, no earlier.
 - The budget is per 12 months of the plan (Q1–Q4, Q5–Q8, Q9–Q12): the 12 months the plan's
@@ -18,8 +18,9 @@ Decisions, each said once:
   The sequence of moves does not depend on the amount, so more budget never slips more.
 - Attrition: each archetype's expected leavers at the yearly rate, spread evenly over the
   quarters and rounded to whole people. A leaver the stage still needs is backfilled; the search
-  opens when they resign (the quarter they go), never before. A backfill costs its recruiting
-  fee only: its pay continues the leaver's, already on payroll.
+  opens when they resign (the quarter they go), never before. A leaver the team could spare is
+  replaced when the need comes back, by a backfill that still opens no earlier than they went.
+  A backfill costs its recruiting fee only: its pay continues the leaver's, already on payroll.
 - Each req is its own search. The plan's "searches at once" limit shows as a note where a
   quarter opens more reqs than that.
 """
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,8 @@ from planner.costing import (
     fill_medians,
     interp_rows,
     interviewer_hourly_cost,
+    plan_start,
+    quarter_label,
     salary_at,
 )
 from planner.market import Assumption, Assumptions, BandTable, FxTable
@@ -67,7 +70,7 @@ from planner.models import (
     SourceStatus,
     count,
 )
-from planner.questions import ANSWER_BOUNDS
+from planner.questions import ANSWER_BOUNDS, ASSUMPTION_BOUNDS
 from planner.service import market_band
 from planner.stage import (
     ARCHETYPE_TITLE,
@@ -82,15 +85,7 @@ from planner.text import one_line
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 DEFAULT_QUARTERS = 8
 MAX_QUARTERS = 12
-MAX_ATTRITION = 0.5
-# No sourced attrition figure is in benchmarks-sources.md or data/: a labelled assumption.
-DEFAULT_ATTRITION = Assumption(
-    value=0.10,
-    label="Yearly attrition of the ML team (share who leave in a year)",
-    source="our assumption: one person in ten leaves a year (no sourced figure for ML teams)",
-    year=2026,
-    status=SourceStatus.ASSUMPTION,
-)
+MAX_ATTRITION = ASSUMPTION_BOUNDS["attrition_rate"].model(ASSUMPTION_BOUNDS["attrition_rate"].high)
 # Milestone field -> Answers field.
 MILESTONE_FIELDS: Mapping[str, str] = {
     "data_maturity": "data_maturity",
@@ -232,7 +227,10 @@ class RoadmapInput(BaseModel):
 
     @property
     def attrition_rate(self) -> float:
-        return DEFAULT_ATTRITION.value if self.attrition is None else self.attrition
+        """The rate in use: make_roadmap fills a missing one from the Assumptions first."""
+        if self.attrition is None:
+            raise ValueError("no attrition rate: make_roadmap takes it from the Assumptions")
+        return self.attrition
 
     def location(self, archetype: Archetype) -> Location:
         return self.hire_in.get(archetype, self.answers.location)
@@ -268,6 +266,7 @@ class RoadmapReq(BaseModel):
     in_place_quarter_p50: int
     in_place_quarter_p90: int
     backfill: bool
+    leaver_quarter: int | None = None  # a backfill: the quarter its leaver goes (it opens then)
     guards: Failure
     reason: str
     run_rate: float  # yearly pay, on-costs and bonus at the planned offer (plan's currency)
@@ -326,12 +325,6 @@ class Roadmap(BaseModel):
     notes: tuple[str, ...]
 
 
-def quarter_label(start: date, quarter: int) -> str:
-    """A quarter's label: 'Q3 · Jul 2026'. The one place that names quarters."""
-    first_day = start + timedelta(days=round((quarter - 1) * DAYS_PER_QUARTER))
-    return f"Q{quarter} · {first_day:%b %Y}"
-
-
 def plan_years(horizon: int) -> tuple[tuple[int, int], ...]:
     """The budget's years as 0-based quarter slices: the plan's 12-month periods."""
     return tuple((y, min(y + YEAR_QUARTERS, horizon)) for y in range(0, horizon, YEAR_QUARTERS))
@@ -365,6 +358,7 @@ class _Need:
     quarter: int
     backfill: bool
     reason: str
+    left_in: int = 0  # a backfill: the quarter its leaver goes (its search opens no earlier)
 
 
 @dataclass(frozen=True)
@@ -410,9 +404,14 @@ def _plan_needs(request: RoadmapInput) -> tuple[list[_Stage], list[_Need]]:
     stages: list[_Stage] = []
     needs: list[_Need] = []
     before = dict.fromkeys(Archetype, 0)
+    # Leavers not yet replaced, by the quarter they go: one the stage did not need then (the
+    # team had a spare) is replaced when the need comes back, and that req is their backfill:
+    # nobody opens a req for a resignation that has not happened.
+    unreplaced: dict[Archetype, list[int]] = {a: [] for a in Archetype}
     for q, stage in enumerate(answers_by_quarter(answers, milestones, request.quarters), 1):
         gone = _leavers(request, [(n.archetype, n.quarter) for n in needs])[q - 1]
-        left = {a: gone[a] - before[a] for a in Archetype}
+        for a in Archetype:
+            unreplaced[a] += [q - 1] * (gone[a] - before[a])
         before = gone
         committed = {
             a: answers.have(a) - gone[a] + sum(1 for n in needs if n.archetype is a)
@@ -425,26 +424,32 @@ def _plan_needs(request: RoadmapInput) -> tuple[list[_Stage], list[_Need]]:
         trigger = ", ".join(m.text for m in milestones if m.quarter == q)
         for hire in hires:
             a = hire.archetype
-            backfill = left[a] > 0
-            left[a] -= backfill
+            left_in = unreplaced[a].pop(0) if unreplaced[a] else 0
             title = ARCHETYPE_TITLE[a].lower()
             calls = f"the stage calls for {count(target[a], title)}"
-            if backfill:
+            why = (
+                f"milestone {trigger}"
+                if trigger
+                else ("today's answers" if q == 1 else "the team the stage calls for grows")
+            )
+            if left_in == q - 1:
                 reason = (
-                    f"Backfill: a {title} is expected to leave in Q{q - 1} (attrition "
+                    f"Backfill: a {title} is expected to leave in Q{left_in} (attrition "
                     f"{request.attrition_rate:.0%} a year); the search starts when they resign, "
                     f"and {calls}."
                 )
-            else:
-                why = (
-                    f"milestone {trigger}"
-                    if trigger
-                    else ("today's answers" if q == 1 else "the team the stage calls for grows")
+            elif left_in:
+                reason = (
+                    f"Backfill: a {title} is expected to leave in Q{left_in} (attrition "
+                    f"{request.attrition_rate:.0%} a year) while the team has one to spare; "
+                    f"needed again from Q{q} ({why}), and the search starts no earlier than "
+                    f"their resignation."
                 )
+            else:
                 failure = FAILURE_TITLE[diagnosis.next_failure].lower()
                 reason = f"Needed from Q{q} ({why}): the next failure is {failure}, and {calls}."
             reason += f" A {title} guards {FAILURE_TITLE[GUARDS[a]].lower()}."
-            needs.append(_Need(a, hire.level, q, backfill, reason))
+            needs.append(_Need(a, hire.level, q, bool(left_in), reason, left_in))
         stages.append(_Stage(current, diagnosis.next_failure, tuple(mix)))
     return stages, needs
 
@@ -646,7 +651,8 @@ def _price(
     for order, need in enumerate(needs, 1):
         kind = kinds[(need.archetype, need.level)]
         due = (need.quarter - 1) * DAYS_PER_QUARTER
-        day = max(due - DAYS_PER_QUARTER if need.backfill else 0.0, due - kind.lead_p50, 0.0)
+        resigned = (need.left_in - 1) * DAYS_PER_QUARTER if need.backfill else 0.0
+        day = max(resigned, due - kind.lead_p50, 0.0)
         hire = Hire(order=order, archetype=need.archetype, level=need.level)
         line = cost_hire(
             hire, kind.band, answers.pay_percentile, answers.channel, a, hourly, in_house,
@@ -667,8 +673,14 @@ def make_roadmap(
     trials: int = TRIALS,
 ) -> Roadmap:
     """The stage per quarter, the reqs timed to the failures they guard, the team over time,
-    and cash per quarter against the budget, with P50/P90 from `trials` simulated futures."""
-    start = start or date.today()
+    and cash per quarter against the budget, with P50/P90 from `trials` simulated futures.
+    A roadmap made on `start` (default today) begins on the next fiscal quarter's first day;
+    without a rate of its own, attrition is the Assumptions' (a labelled assumption)."""
+    fiscal = assumptions.fiscal_start_month
+    start = plan_start(start or date.today(), fiscal)
+    given = request
+    if request.attrition is None:
+        request = request.model_copy(update={"attrition": assumptions.attrition_rate.value})
     answers, horizon, budget = request.answers, request.quarters, request.answers.budget
     in_house = assumptions.in_house_cost(fx, answers.display_currency)
     model = CostModel.from_assumptions(assumptions, answers.channel, in_house)
@@ -702,13 +714,13 @@ def make_roadmap(
         for lo, hi in plan_years(horizon)
     )
     return Roadmap(
-        request=request,
+        request=given,
         start=start,
         currency=answers.display_currency,
         attrition=request.attrition_rate,
-        attrition_source=_attrition_source(request),
+        attrition_source=_attrition_source(given, assumptions.attrition_rate),
         trials=trials,
-        quarters=_quarters(request, stages, reqs, spend, cash, start),
+        quarters=_quarters(request, stages, reqs, spend, cash, start, fiscal),
         reqs=reqs,
         budget=RoadmapBudget(
             amount=budget,
@@ -744,12 +756,13 @@ def _sim_inputs(
     )
 
 
-def _attrition_source(request: RoadmapInput) -> Source:
-    if request.attrition is None:
-        return DEFAULT_ATTRITION.as_source()
-    default = f"default {DEFAULT_ATTRITION.value:g}: {DEFAULT_ATTRITION.source}"
-    return Source(label=DEFAULT_ATTRITION.label, source=f"your value ({default})",
-                  year=DEFAULT_ATTRITION.year, status=SourceStatus.ASSUMPTION)  # fmt: skip
+def _attrition_source(request: RoadmapInput, default: Assumption) -> Source:
+    if request.attrition is None or request.attrition == default.value:
+        return default.as_source()
+    return default.model_copy(
+        update={"value": request.attrition, "source": f"your value (default {default.value:g}: "
+                f"{default.source})", "status": SourceStatus.ASSUMPTION}
+    ).as_source()  # fmt: skip
 
 
 def _req(r: _Req, request: RoadmapInput, open_day: float, delay: int) -> RoadmapReq:
@@ -769,6 +782,7 @@ def _req(r: _Req, request: RoadmapInput, open_day: float, delay: int) -> Roadmap
         in_place_quarter_p50=in_place,
         in_place_quarter_p90=quarter_of(open_day + r.kind.lead_p90),
         backfill=need.backfill,
+        leaver_quarter=need.left_in if need.backfill else None,
         guards=GUARDS[need.archetype],
         reason=reason,
         run_rate=r.line.run_rate,
@@ -815,6 +829,7 @@ def _quarters(
     spend: np.ndarray,
     cash: np.ndarray,
     start: date,
+    fiscal_start_month: int,
 ) -> tuple[RoadmapQuarter, ...]:
     p50, p90 = np.percentile(cash, [50, 90], axis=1)
     leavers = _leavers(request, [(r.archetype, r.need_quarter + r.delayed_quarters) for r in reqs])
@@ -830,7 +845,7 @@ def _quarters(
         out.append(
             RoadmapQuarter(
                 quarter=q,
-                label=quarter_label(start, q),
+                label=quarter_label(start, q, fiscal_start_month),
                 next_failure=stage.failure,
                 milestones=tuple(m.text for m in request.milestones if m.quarter == q),
                 failure_changed=q > 1 and stage.failure is not stages[q - 2].failure,

@@ -14,6 +14,7 @@ from planner.costing import (
     fill_medians,
     oncost_sources,
     outlook,
+    plan_start,
     quarter_plan,
     salary_at,
     sensitivity,
@@ -21,6 +22,7 @@ from planner.costing import (
     spread_inputs,
 )
 from planner.errors import DataFileError
+from planner.kit import JobDescription, job_description
 from planner.market import (
     Assumptions,
     BandTable,
@@ -73,6 +75,24 @@ def market_band(
     return convert_band(apply_premium(band, assumptions.ai_premium), answers.display_currency, fx)
 
 
+def plan_job_description(
+    archetype: Archetype,
+    answers: Answers,
+    table: BandTable,
+    assumptions: Assumptions,
+    fx: FxTable,
+) -> JobDescription:
+    """The job description for `archetype` at the level the plan gives it (the answers' level,
+    else the level the stage's mix hires it at, else senior), with its market pay range. The
+    Hiring kit page and `python -m planner jd` both write it here."""
+    _, hires = recommend_mix(diagnose(answers), answers)
+    level = answers.level or next(
+        (h.level for h in hires if h.archetype is archetype), Level.SENIOR
+    )
+    band = market_band(table, archetype, level, answers, assumptions, fx)
+    return job_description(archetype, level, answers, band)
+
+
 class _Pricer:
     """Prices a fixed list of hires under given answers and assumptions (reused by what-ifs)."""
 
@@ -115,8 +135,10 @@ def make_plan(
     start: date | None = None,
     trials: int = TRIALS,
 ) -> Plan:
-    """Diagnose the stage, recommend the mix net of the existing team, price and simulate it."""
-    start = start or date.today()
+    """Diagnose the stage, recommend the mix net of the existing team, price and simulate it.
+    A plan made on `start` (default today) begins on the next fiscal quarter's first day."""
+    fiscal = assumptions.fiscal_start_month
+    start = plan_start(start or date.today(), fiscal)
     diagnosis = diagnose(answers)
     mix, hires = recommend_mix(diagnosis, answers)
     pricer = _Pricer(hires, table, fx)
@@ -136,7 +158,7 @@ def make_plan(
         )
         for b, m, line in zip(bands, medians, cost.lines, strict=True)
     ]
-    quarters = quarter_plan(cost.lines, answers.horizon_quarters, answers.budget, start)
+    quarters = quarter_plan(cost.lines, answers.horizon_quarters, answers.budget, start, fiscal)
     advice = [
         *req_advice(diagnosis, answers, mix),
         *_budget_advice(quarters, cost, answers),

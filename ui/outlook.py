@@ -34,9 +34,8 @@ def show_outlook(plan: Plan, start: date) -> None:
     show_chart(
         cost_outlook_figure, plan, key="plan.chart.outlook", filename="ml-hiring-cost-outlook"
     )
-    show_chart(
-        team_date_figure, plan, start, key="plan.chart.dates", filename="ml-team-in-place-by"
-    )
+    day0 = plan.quarters.start if plan.quarters else start  # the plan's day 0, not today
+    show_chart(team_date_figure, plan, day0, key="plan.chart.dates", filename="ml-team-in-place-by")
     st.caption("What each simulated future draws, and what it holds fixed:")
     st.table(
         pd.DataFrame(

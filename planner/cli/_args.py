@@ -15,7 +15,6 @@ from planner.bounds import BENCHMARKS_UPLOAD, JD_UPLOAD
 from planner.models import Answers, Archetype
 from planner.questions import ANSWER_BOUNDS, QUESTION, QUESTIONS, Question
 from planner.roadmap import (
-    DEFAULT_ATTRITION,
     DEFAULT_QUARTERS,
     MAX_ATTRITION,
     MILESTONE_FIELDS,
@@ -88,10 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_horizon_arg(plan)
     plan.add_argument(
         "--format",
-        choices=["text", "json", "md", "csv", "pptx"],
+        choices=["text", "json", "md", "csv", "pptx", "xlsx"],
         default="text",
         help="text: a readable summary (default); json: the whole plan; md: a Markdown "
-        "document; csv: the cost table; pptx: three slides with editable charts (needs --out)",
+        "document; csv: one table, see --table; pptx: three slides with editable charts and "
+        "a sources slide (needs --out); xlsx: a workbook for finance, sheets Summary, Hires, "
+        "Quarters, Sources (needs --out)",
+    )
+    plan.add_argument(
+        "--table",
+        choices=["hires", "quarters"],
+        default=None,
+        help="with --format csv: hires, one row per hire with every cost component (default); "
+        "quarters, one row per quarter with cash, cumulative cash and the budget",
     )
     plan.add_argument(
         "--out", default=None, metavar="FILE", help="write to this file instead of standard output"
@@ -261,8 +269,8 @@ def add_roadmap_args(roadmap: argparse.ArgumentParser) -> None:
         type=_rate,
         default=None,
         metavar="RATE",
-        help=f"yearly share of the team that leaves, 0-{MAX_ATTRITION:g} (default "
-        f"{DEFAULT_ATTRITION.value:g}, a labelled assumption)",
+        help=f"yearly share of the team that leaves, 0-{MAX_ATTRITION:g} (default: "
+        "attrition_rate in data/assumptions.toml, a labelled assumption)",
     )
     roadmap.add_argument(
         "--hire-in",
@@ -274,10 +282,12 @@ def add_roadmap_args(roadmap: argparse.ArgumentParser) -> None:
     )
     roadmap.add_argument(
         "--format",
-        choices=["text", "json", "csv"],
+        choices=["text", "json", "csv", "xlsx", "pptx"],
         default="text",
         help="text: a readable summary (default); json: the whole roadmap; csv: one row per "
-        "quarter (stage, team in place, spend)",
+        "quarter (stage, team in place, spend); xlsx: a workbook, sheets Summary, Quarters, "
+        "Reqs, Sources (needs --out); pptx: a slide of the reqs and cash per quarter, and a "
+        "sources slide (needs --out)",
     )
     roadmap.add_argument(
         "--out", default=None, metavar="FILE", help="write to this file instead of standard output"

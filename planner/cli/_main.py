@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from planner.bounds import BENCHMARKS_UPLOAD, JD_UPLOAD, UploadLimit
 from planner.cli._args import EXIT_BAD_DATA, EXIT_BAD_INPUT, build_parser
 from planner.errors import DataFileError
-from planner.kit import decode_upload, job_description, lint_text, load_lexicon
+from planner.kit import decode_upload, lint_text, load_lexicon
 from planner.market import (
     BENCHMARKS_FILE,
     Assumptions,
@@ -42,7 +42,7 @@ from planner.market import (
     load_fx,
     validate_benchmarks,
 )
-from planner.models import Answers, Archetype, Level, Location, Plan
+from planner.models import Answers, Archetype, Location, Plan, Source
 from planner.questions import QUESTIONS
 from planner.render import (
     cost_csv,
@@ -52,27 +52,32 @@ from planner.render import (
     plan_markdown,
     plan_pptx,
     plan_to_text,
+    plan_workbook,
+    quarters_csv,
     report_to_dict,
     report_to_text,
     roadmap_csv,
+    roadmap_pptx,
     roadmap_to_text,
+    roadmap_workbook,
 )
 from planner.roadmap import (
+    Roadmap,
     RoadmapInput,
     make_roadmap,
     parse_hire_in,
     parse_milestone,
     roadmap_to_dict,
 )
-from planner.service import make_plan, market_band
-from planner.stage import diagnose, recommend_mix
+from planner.service import make_plan, market_band, plan_job_description
 from planner.text import one_line
 
 PROG = "python -m planner"
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE
 SHOWN_PATH = 120  # a longer path shows as its first and last 40 characters
 FILE_NAME = {"text": "plan.txt", "json": "plan.json", "md": "plan.md", "csv": "plan.csv",
-             "pptx": "plan.pptx"}  # fmt: skip
+             "pptx": "plan.pptx", "xlsx": "plan.xlsx"}  # fmt: skip
+BINARY = ("pptx", "xlsx")  # written only to a file: a terminal would show noise
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
@@ -214,9 +219,13 @@ def _plan(args: argparse.Namespace) -> int:
     if args.command == "jd":
         print(_jd_markdown(Archetype(args.archetype), answers, table, assumptions, fx), end="")
         return 0
-    if args.format == "pptx" and not args.out:
-        return _fail("error: --format pptx writes a binary file: add --out FILE")
+    if args.format in BINARY and not args.out:
+        return _fail(f"error: --format {args.format} writes a binary file: add --out FILE")
+    if args.table is not None and args.format != "csv":
+        return _fail(f"error: --table {args.table} goes with --format csv, not {args.format}")
     plan = make_plan(answers, table, assumptions, fx)
+    if args.table == "quarters":
+        return _emit(quarters_csv(plan), args.out, "quarters.csv")
     return _emit(_render(plan, args.format), args.out, FILE_NAME[args.format])
 
 
@@ -237,6 +246,8 @@ def _emit(output: str | bytes, out: str | None, name: str) -> int:
 def _render(plan: Plan, fmt: str) -> str | bytes:
     if fmt == "pptx":
         return plan_pptx(plan)
+    if fmt == "xlsx":
+        return plan_workbook(plan)
     if fmt == "json":
         return plan_json(plan) + "\n"
     if fmt == "md":
@@ -266,14 +277,36 @@ def _roadmap(args: argparse.Namespace) -> int:
         return _fail(f"error: {where}: {message}" if where else f"error: {message}")
     except ValueError as exc:  # parse_milestone and parse_hire_in name the bad part
         return _fail(f"error: {exc}")
+    if args.format in BINARY and not args.out:
+        return _fail(f"error: --format {args.format} writes a binary file: add --out FILE")
     roadmap = make_roadmap(request, table, assumptions, fx)
-    if args.format == "json":
+    output: str | bytes
+    if args.format in BINARY:
+        sources = _roadmap_sources(roadmap, table, assumptions, fx)
+        render = roadmap_workbook if args.format == "xlsx" else roadmap_pptx
+        output = render(roadmap, sources)
+    elif args.format == "json":
         output = json.dumps(roadmap_to_dict(roadmap), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "csv":
         output = roadmap_csv(roadmap)
     else:
         output = roadmap_to_text(roadmap)
     return _emit(output, args.out, f"roadmap.{args.format}")
+
+
+def _roadmap_sources(
+    roadmap: Roadmap, table: BandTable, assumptions: Assumptions, fx: FxTable
+) -> list[Source]:
+    """What the roadmap's cash rests on: the plan's sources at today's answers (fees, on-costs,
+    time to fill) and the band of every req, in its own market."""
+    answers = roadmap.request.answers
+    plan = make_plan(answers, table, assumptions, fx, trials=200)  # for its sources only
+    sources = list(plan.cost.sources)
+    for r in roadmap.reqs:
+        where = answers.model_copy(update={"location": r.location})
+        band = market_band(table, r.archetype, r.level, where, assumptions, fx)
+        sources += [band.source] + ([band.ml_premium_source] if band.ml_premium_source else [])
+    return list(dict.fromkeys(sources))
 
 
 def _hire_in(texts: Sequence[str]) -> dict[Archetype, Location]:
@@ -324,12 +357,7 @@ def _jd_markdown(
     archetype: Archetype, answers: Answers, table: BandTable, a: Assumptions, fx: FxTable
 ) -> str:
     """The job description for `archetype`, at the level the plan gives it (or senior)."""
-    _, hires = recommend_mix(diagnose(answers), answers)
-    level = answers.level or next(
-        (h.level for h in hires if h.archetype is archetype), Level.SENIOR
-    )
-    band = market_band(table, archetype, level, answers, a, fx)
-    return job_description(archetype, level, answers, band).to_markdown()
+    return plan_job_description(archetype, answers, table, a, fx).to_markdown()
 
 
 def _lint_jd(file: str, fmt: str) -> int:

@@ -5,6 +5,13 @@ The names below are this package's public surface; the modules behind them are p
 
 from __future__ import annotations
 
+from planner.costing._calendar import (
+    day_text,
+    fiscal_quarter,
+    plan_start,
+    quarter_label,
+    quarter_start,
+)
 from planner.costing._costs import (
     OnCostRule,
     cost_hire,
@@ -39,12 +46,17 @@ __all__ = [
     "compare_reqs",
     "cost_hire",
     "cost_plan",
+    "day_text",
     "fill_medians",
+    "fiscal_quarter",
     "interp_rows",
     "interviewer_hourly_cost",
     "oncost_sources",
     "outlook",
+    "plan_start",
+    "quarter_label",
     "quarter_plan",
+    "quarter_start",
     "salary_at",
     "sensitivity",
     "simulate",

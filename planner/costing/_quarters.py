@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 
+from planner.costing._calendar import quarter_label, quarter_start
 from planner.models import CostLine, Quarter, QuarterPlan
 
 DAYS_PER_QUARTER = 365.25 / 4
@@ -36,9 +37,11 @@ def quarter_plan(
     horizon: int,
     budget: float | None,
     start: date,
+    fiscal_start_month: int = 1,
 ) -> QuarterPlan:
     """Spend per quarter for the whole plan, and how many hires, in order, fit the budget for
-    the first 12 months (the same cash the headline total counts)."""
+    the first 12 months (the same cash the headline total counts). `start` is day 0, the first
+    day of a fiscal quarter (costing.plan_start)."""
     per_hire = np.array([cash_by_quarter(ln, horizon) for ln in lines]).reshape(len(lines), horizon)
     funded = len(lines)
     if budget is not None:
@@ -49,7 +52,6 @@ def quarter_plan(
     cumulative = np.cumsum(spend)
     quarters = []
     for q in range(horizon):
-        first_day = start + timedelta(days=round(q * DAYS_PER_QUARTER))
         starts = tuple(
             ln.order
             for ln in lines
@@ -58,11 +60,19 @@ def quarter_plan(
         quarters.append(
             Quarter(
                 index=q + 1,
-                label=f"Q{q + 1} · {first_day:%b %Y}",
+                label=quarter_label(start, q + 1, fiscal_start_month),
+                first_day=quarter_start(start, q + 1),
                 starts=starts,
                 spend=float(spend[q]),
                 cumulative=float(cumulative[q]),
             )
         )
     after = tuple(ln.order for ln in lines if ln.start_day >= horizon * DAYS_PER_QUARTER)
-    return QuarterPlan(quarters=tuple(quarters), budget=budget, funded=funded, after_horizon=after)
+    return QuarterPlan(
+        quarters=tuple(quarters),
+        start=start,
+        fiscal_start_month=fiscal_start_month,
+        budget=budget,
+        funded=funded,
+        after_horizon=after,
+    )

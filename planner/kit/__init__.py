@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from planner.kit._assess import assessment_plan
 from planner.kit._audit import CHECKLIST, FIGURES, audit_markdown
-from planner.kit._jd import job_description
+from planner.kit._jd import JobDescription, job_description
 from planner.kit._lint import (
     SEVERITY_ORDER,
     Finding,
@@ -23,6 +23,7 @@ __all__ = [
     "FIGURES",
     "SEVERITY_ORDER",
     "Finding",
+    "JobDescription",
     "Lexicon",
     "LintReport",
     "assessment_plan",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.costing import day_text
 from planner.kit import LintReport
 from planner.market import Report
 from planner.models import LOCATION_TITLE, MixLine, Plan, count
@@ -203,8 +204,9 @@ def plan_to_text(plan: Plan) -> str:
         ]
     if plan.comparison:
         out += ["", plan.comparison.sentence]
+    begins = f" from {day_text(plan.quarters.start)}" if plan.quarters else ""
     if plan.quarters and plan.hires:
-        out += ["", "Quarter plan (cash):"]
+        out += ["", f"Quarter plan (cash) from {day_text(plan.quarters.start)}:"]
         for q in plan.quarters.quarters:
             starts = ", ".join(f"#{n}" for n in q.starts) or "—"
             out.append(
@@ -215,7 +217,7 @@ def plan_to_text(plan: Plan) -> str:
         "",
         f"{CASH_LABEL}: {money(plan.cost.first_year_total, cur)}{excludes_note(plan.cost)} "
         f"(offers at the P{plan.cost.pay_percentile} of each market band, "
-        f"{LOCATION_TITLE[plan.answers.location]}, {cur})",
+        f"{LOCATION_TITLE[plan.answers.location]}, {cur}; plan{begins})",
         "Sources:",
         *(f"  - {cite(s)}" for s in plan.cost.sources),
     ]

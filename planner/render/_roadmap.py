@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from planner.costing import day_text
 from planner.models import LOCATION_TITLE, Archetype, count
 from planner.render._export import neutralise
 from planner.roadmap import Roadmap
@@ -34,7 +35,8 @@ def roadmap_to_text(roadmap: Roadmap) -> str:
     """A short summary: the stage per quarter and what moves it, the reqs, cash, the budget."""
     cur, quarters, budget = roadmap.currency.value, roadmap.quarters, roadmap.budget
     out = [
-        f"Headcount roadmap: {count(len(quarters), 'quarter')} from {quarters[0].label}, "
+        f"Headcount roadmap: {count(len(quarters), 'quarter')} from {day_text(roadmap.start)} "
+        f"({quarters[0].label}), "
         f"amounts in {cur}",
         f"Attrition {roadmap.attrition:.0%} a year ({short_cite(roadmap.attrition_source)})",
         "",
