@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from planner import Plan
+from planner.costing import day_text
 from planner.questions import QUESTION_TITLE
 from planner.render import (
     cost_breakdown_chart,
@@ -16,6 +18,8 @@ from planner.render import (
     plan_json,
     plan_markdown,
     plan_pptx,
+    plan_workbook,
+    quarters_csv,
     team_gap,
 )
 from planner.stage import (
@@ -114,7 +118,8 @@ def show_mix(plan: Plan) -> None:
             )
             + f"\n\n{CASH_LABEL}{escape_markdown(excludes_note(plan.cost))}: base salary, "
             f"employer on-costs{'' if 'bonus' in plan.cost.excludes else ' and bonus'} from "
-            "each first day, and the recruiting fee, within 12 months of today. Apart, and not "
+            "each first day, and the recruiting fee, within the plan's first 12 months (from "
+            f"{day_text(plan.quarters.start) if plan.quarters else 'today'}). Apart, and not "
             "cash: the cost of the search (interviewer time, output lost while ramping up, the "
             f"empty seat), **{search}**."
         )
@@ -189,25 +194,29 @@ def show_market(plan: Plan) -> None:
         bands.caption("All series, rules and rates: the About the data page.")
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORTS = (
-    # label, build, file name, MIME type
+    # label, build(plan, changed assumptions), file name, MIME type
     (
         "Slides (.pptx)",
-        plan_pptx,
+        lambda plan, _: plan_pptx(plan),
         "ml-hiring-plan.pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     ),
-    ("Markdown", plan_markdown, "ml-hiring-plan.md", "text/markdown"),
-    ("JSON", plan_json, "ml-hiring-plan.json", "application/json"),
-    ("Cost table (CSV)", cost_csv, "ml-hiring-cost.csv", "text/csv"),
+    ("Excel workbook (.xlsx)", plan_workbook, "ml-hiring-plan.xlsx", XLSX),
+    ("Markdown", lambda plan, _: plan_markdown(plan), "ml-hiring-plan.md", "text/markdown"),
+    ("JSON", lambda plan, _: plan_json(plan), "ml-hiring-plan.json", "application/json"),
+    ("Hires (CSV)", lambda plan, _: cost_csv(plan), "ml-hiring-hires.csv", "text/csv"),
+    ("Quarters (CSV)", lambda plan, _: quarters_csv(plan), "ml-hiring-quarters.csv", "text/csv"),
 )
 
 
-def show_exports(plan: Plan) -> None:
-    """Download the plan as slides, Markdown, JSON or the cost table as CSV (the buttons are
-    drawn only while the menu is open)."""
+def show_exports(plan: Plan, changed: Sequence[str] = ()) -> None:
+    """Download the plan as slides, a workbook, Markdown, JSON or two tidy CSVs (the buttons
+    are drawn only while the menu is open). `changed`: the assumptions the user edited, for the
+    workbook's Summary."""
     menu = lazy_popover(
-        "Take it to the meeting: slides, Markdown, JSON, CSV",
+        "Take it to the meeting: slides, workbook, Markdown, JSON, CSV",
         key="plan.open.export",
         icon=":material/download:",
     )
@@ -216,10 +225,10 @@ def show_exports(plan: Plan) -> None:
     for label, build, name, mime in EXPORTS:
         menu.download_button(
             label,
-            partial(build, plan),  # built only when clicked (slides take ~30 ms)
+            partial(build, plan, tuple(changed)),  # built only when clicked (slides: ~30 ms)
             file_name=name,
             mime=mime,
-            key=f"plan.export.{name.rsplit('.', 1)[1]}",
+            key=f"plan.export.{name.removeprefix('ml-hiring-')}",
             on_click="ignore",
             width="stretch",
         )

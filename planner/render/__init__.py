@@ -1,4 +1,4 @@
-"""Plans as people read them: text, JSON, Markdown, CSV, slides and charts.
+"""Plans as people read them: text, JSON, Markdown, CSV, workbooks, slides and charts.
 
 The names below are this package's public surface; the modules behind them are private.
 """
@@ -15,12 +15,13 @@ from planner.render._charts_plan import (
     team_date_figure,
     tornado_figure,
 )
+from planner.render._deck import comparison_pptx, plan_pptx, roadmap_pptx
 from planner.render._export import (
     cost_csv,
     neutralise,
     plan_json,
     plan_markdown,
-    plan_pptx,
+    quarters_csv,
 )
 from planner.render._report import (
     lint_to_dict,
@@ -31,10 +32,13 @@ from planner.render._report import (
     team_gap,
 )
 from planner.render._roadmap import roadmap_csv, roadmap_to_text
+from planner.render._roadmap_chart import roadmap_cash_figure, roadmap_figure
+from planner.render._workbook import plan_workbook, roadmap_workbook
 
 __all__ = [
     "EChart",
     "compare_figure",
+    "comparison_pptx",
     "cost_breakdown_chart",
     "cost_csv",
     "cost_outlook_figure",
@@ -47,11 +51,17 @@ __all__ = [
     "plan_markdown",
     "plan_pptx",
     "plan_to_text",
+    "plan_workbook",
     "quarter_figure",
+    "quarters_csv",
     "report_to_dict",
     "report_to_text",
+    "roadmap_cash_figure",
     "roadmap_csv",
+    "roadmap_figure",
+    "roadmap_pptx",
     "roadmap_to_text",
+    "roadmap_workbook",
     "team_date_figure",
     "team_gap",
     "tornado_figure",

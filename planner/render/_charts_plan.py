@@ -22,6 +22,7 @@ from planner.render._chart_style import (
 from planner.text import short_money
 
 HISTOGRAM_BINS = 40
+LEGEND_ABOVE = 45  # px layout() keeps above the plot for a legend row
 
 
 def _histogram(values: np.ndarray, bins: int = HISTOGRAM_BINS) -> tuple[np.ndarray, np.ndarray]:
@@ -276,7 +277,9 @@ def jd_share_figure(
 
 
 def compare_figure(plans: dict[str, Plan]) -> go.Figure:
-    """Cumulative cash per quarter for 2-4 scenarios, overlaid (same currency assumed).
+    """Cumulative cash per quarter for 2-4 scenarios, overlaid (same currency assumed), and
+    each scenario's budget for the first 12 months as a dashed line in its colour (one line
+    when they share it).
 
     The keys are the legend's labels, plotly HTML already: a scenario's name is the user's,
     so the caller escapes it (planner.text.html_text). The hover text names the trace by
@@ -284,27 +287,84 @@ def compare_figure(plans: dict[str, Plan]) -> go.Figure:
     fig = go.Figure()
     dashes = ["solid", "dash", "dot", "dashdot"]
     colours = [BAND_LINE, OFFER, "#009E73", "#CC79A7"]  # Okabe-Ito: distinct in colour and dash
+    shown = {name: plan.quarters for name, plan in plans.items() if plan.quarters is not None}
     currency = next(iter(plans.values())).cost.currency if plans else "USD"
-    for i, (name, plan) in enumerate(plans.items()):
-        q = plan.quarters
-        if q is None:
-            continue
+    longest = max(shown.values(), key=lambda q: len(q.quarters), default=None)
+    same_calendar = len({(q.start, q.fiscal_start_month) for q in shown.values()}) <= 1
+    # The same quarters in every scenario: name them; else only their order is shared.
+    axis = [
+        x.label.replace(" · ", "<br>") if same_calendar else f"Quarter {x.index}"
+        for x in (longest.quarters if longest else ())
+    ]
+    budgets = {q.budget for q in shown.values()}
+    for i, (name, q) in enumerate(shown.items()):
+        colour = colours[i % 4]
         fig.add_trace(
             go.Scatter(
-                x=[f"Q{x.index}" for x in q.quarters],
+                x=axis[: len(q.quarters)],
                 y=[x.cumulative for x in q.quarters],
                 name=name,
                 mode="lines+markers",
-                line={"color": colours[i % 4], "width": 3, "dash": dashes[i % 4]},
+                line={"color": colour, "width": 3, "dash": dashes[i % 4]},
                 hovertemplate="%{fullData.name}: %{y:,.0f}<extra></extra>",
             )
         )
+        if q.budget is not None and (len(budgets) > 1 or i == 0):
+            shared = len(budgets) == 1
+            year = axis[:YEAR_QUARTERS]  # the budget is for the first 12 months only
+            fig.add_trace(
+                go.Scatter(
+                    x=year,
+                    y=[q.budget] * len(year),
+                    name="Budget, first 12 months" if shared else f"Budget: {name}",
+                    mode="lines",
+                    line={"color": BUDGET if shared else colour, "width": 2, "dash": "longdash"},
+                    opacity=1 if shared else 0.7,
+                    # One legend line per scenario; its own budget is labelled on the chart.
+                    showlegend=shared,
+                    hovertemplate="%{fullData.name}: %{y:,.0f}<extra></extra>",
+                )
+            )
+            if not shared:
+                fig.add_annotation(
+                    x=year[-1], y=q.budget, text=f"budget · {name}", showarrow=False,
+                    xanchor="right", yanchor="bottom", font={"size": 11, "color": colour},
+                )  # fmt: skip
+    tick_lines = 2 if same_calendar else 1
     layout(
         fig,
         "Cash over time, scenario by scenario",
-        "Cumulative spend per quarter of each plan; lines differ in colour and dash",
+        "Cumulative spend per quarter; dashed: the budget for the first 12 months",
         "Each scenario uses its own answers and assumptions.",
-        height=360,
+        height=380,
+        tick_lines=tick_lines,
     )
+    _legend_below(fig, sum(1 for t in fig.data if t.showlegend is not False), tick_lines)
     fig.update_yaxes(**money_axis(currency))
+    fig.update_xaxes(tickangle=0)
     return fig
+
+
+LEGEND_ROW = 21  # px per line of a 13 px legend
+
+
+def _legend_below(fig: go.Figure, rows: int, tick_lines: int) -> None:
+    """The legend one name a line under the plot, above the footer: scenario names side by
+    side wrap over the subtitle on a phone, and a list has the same height at any width.
+    The plot keeps its height: the room layout() left above it for a legend moves below."""
+    margin, height = fig.layout.margin, int(fig.layout.height)
+    plot = height - margin.t - margin.b
+    room = LEGEND_ROW * rows + 8
+    bottom = margin.b + room
+    fig.update_layout(
+        height=height + room - LEGEND_ABOVE,
+        margin={"t": margin.t - LEGEND_ABOVE, "b": bottom},
+        legend={
+            "orientation": "v",
+            "yref": "paper",
+            "y": -(45 + 17 * (tick_lines - 1)) / plot,  # under the tick labels
+            "yanchor": "top",
+        },
+    )
+    if fig.layout.annotations:  # layout()'s footer, the last annotation: to the bottom edge
+        fig.layout.annotations[-1].y = -(bottom - 4) / plot
