@@ -19,10 +19,10 @@ import streamlit as st
 
 from planner.render import EChart
 
-CHART_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-}
+# No plotly toolbar: on a phone it sits over the chart's title (issue 24), and a chart of a
+# few quarters or bands gains nothing from zoom or pan. Streamlit's own fullscreen button stays
+# (it is drawn above the chart, not on it); the exports give the figures as slides and files.
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 MAX_FIGURES = 512  # a few dozen KB each
 
 _lock = threading.Lock()
@@ -32,7 +32,8 @@ _figures: OrderedDict[tuple[int, str, tuple[Hashable, ...]], tuple[object, go.Fi
 
 
 def chart_config(filename: str) -> dict[str, object]:
-    """Plotly's toolbar without the lasso tools; the camera saves a 2x PNG named `filename`."""
+    """The one chart config: no toolbar. `filename` names the PNG plotly would save (a 2x
+    image) if a chart is ever given a toolbar again (e.g. fullscreen-only views)."""
     return {
         **CHART_CONFIG,
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},

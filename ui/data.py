@@ -28,6 +28,7 @@ from planner.stage import Case, load_case_book
 
 T = TypeVar("T")
 UPLOAD_KEY = "data.upload"  # (file name, rows, shipped overlaid with the upload): session only
+UPLOAD_ROWS_KEY = "data.upload_rows"  # the upload's own rows: what a saved scenario keeps
 
 
 @st.cache_resource(show_spinner=False)
@@ -85,10 +86,18 @@ def uploaded() -> tuple[str, int, BandTable] | None:
 def use_upload(name: str, table: BandTable, shipped: BandTable) -> None:
     """Make a validated upload this session's market data (merged once, here)."""
     st.session_state[UPLOAD_KEY] = (name, len(table), shipped.overlay(table))
+    st.session_state[UPLOAD_ROWS_KEY] = table
 
 
 def forget_upload() -> None:
     st.session_state.pop(UPLOAD_KEY, None)
+    st.session_state.pop(UPLOAD_ROWS_KEY, None)
+
+
+def upload_csv() -> str | None:
+    """The session's uploaded bands in the upload format, for a saved scenario, or None."""
+    rows = st.session_state.get(UPLOAD_ROWS_KEY)
+    return rows.to_csv() if isinstance(rows, BandTable) and uploaded() else None
 
 
 def active_table(shipped: BandTable) -> BandTable:
@@ -106,14 +115,14 @@ def _plan(
 
 
 def plan_for(answers: Answers, table: BandTable, a: Assumptions, fx: FxTable, start: date) -> Plan:
-    """make_plan, remembered by its inputs: going back to an earlier answer is instant."""
-    upload = uploaded()
+    """make_plan, remembered by its inputs: going back to an earlier answer is instant. The
+    bands count by their content: a saved scenario's own bands price it, not the session's."""
     key = "|".join(
         (
             answers.model_dump_json(),
             a.model_dump_json(),
             fx.model_dump_json(),
-            upload[0] + str(upload[1]) + str(id(upload[2])) if upload else "shipped",
+            table.fingerprint,
             start.isoformat(),
         )
     )

@@ -6,6 +6,7 @@ builds a `Band` only for the bands a plan asks for.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypedDict
@@ -45,6 +46,13 @@ class BandTable:
             self.frame["archetype"], self.frame["level"], self.frame["location"], strict=True
         )
         return {k: i for i, k in enumerate(keys)}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of the bands: equal tables give equal digests (a cache key for plans
+        priced with it). Computed once per table."""
+        hashed = pd.util.hash_pandas_object(self.frame, index=False).to_numpy()
+        return hashlib.sha256(hashed.tobytes()).hexdigest()
 
     def __len__(self) -> int:
         return len(self.frame)

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from planner.scenarios._store import LOCAL_OWNER, ScenarioStore
 from planner.text import html_text, md, md_line
 from tests.app.helpers import open_groups
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 from ui.auth import NOT_LOCAL, only_this_computer
 
 APP = str(ROOT / "app.py")
@@ -88,8 +88,8 @@ def test_save_two_compare_and_reopen(data_dir, store):
     assert set(table["Name"]) == {"One live model", "Scale"}
     one, scale = _id(store, "One live model"), _id(store, "Scale")
     at.multiselect(key="scen.compare").set_value([one, scale]).run()
-    diff = at.dataframe[1].value
-    assert list(diff[""])[:2] == ["live_models", "products"]
+    cards = [m.value for m in at.markdown if "· against the first]" in m.value]
+    assert "Live models tied to revenue: :orange-background[**5 models**]" in cards[0]
     assert len(at.get("plotly_chart")) == 1
     at.selectbox(key="scen.chosen").set_value(one).run()
     at.button(key="scen.open").click().run()
@@ -309,3 +309,37 @@ def test_single_user_mode_only_where_nobody_else_can_reach_the_server(address, h
     """Without sign-in, one local user only on loopback and not behind a proxy, or when
     PLANNER_SINGLE_USER=1 says so."""
     assert only_this_computer(address, headers, env) is local
+
+
+def test_a_scenario_keeps_its_uploaded_bands_and_opening_it_brings_them_back(store):
+    """Saved with an upload, a scenario keeps the bands (a link cannot): after the upload is
+    removed, comparing prices it with them and opening it makes them this session's again.
+    The comparison is offered as a slide."""
+    at = _fresh()
+    at.switch_page("app_pages/your_data.py").run()
+    good = (FIXTURES / "uploads" / "good.csv").read_bytes()
+    at.file_uploader(key="data.file").set_value(("good.csv", good, "text/csv")).run()
+    assert at.session_state["data.upload"][0] == "good.csv"
+    open_groups(at.switch_page("app_pages/plan.py"), "market")
+    at.selectbox(key="plan.location").set_value("london").run()
+    _save(at, "Our survey")
+    assert any("with your uploaded bands" in s.value for s in at.success)
+    at.session_state["data.upload"] = None  # the upload removed, as Your data's button does
+    at.session_state["data.upload_rows"] = None
+    open_groups(at.switch_page("app_pages/plan.py"), "market")
+    _save(at, "Shipped bands")
+    (ours,) = [s for s in store.list(LOCAL_OWNER).scenarios if s.name == "Our survey"]
+    (theirs,) = [s for s in store.list(LOCAL_OWNER).scenarios if s.name == "Shipped bands"]
+    assert ours.has_bands and not theirs.has_bands
+    at.multiselect(key="scen.compare").set_value([ours.id, theirs.id]).run()
+    assert not at.exception
+    (card,) = [m.value for m in at.markdown if "· against the first]" in m.value]
+    assert "the same settings as the first" in card  # only the bands differ, and the cash
+    assert "(+£" in card.replace("\\", "")  # the shipped bands cost more
+    assert any(c.value.startswith("Priced with") and "Our survey" in c.value for c in at.caption)
+    slide = at.get("download_button")
+    assert any("comparison slide" in b.proto.label for b in slide)
+    at.selectbox(key="scen.chosen").set_value(ours.id).run()
+    at.button(key="scen.open").click().run()
+    assert not at.exception
+    assert at.session_state["data.upload"][0] == "Our survey (saved bands)"
