@@ -18,7 +18,6 @@ from ui.state import (
     current_inputs,
     init_state,
     reset_assumptions,
-    save_state,
 )
 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
@@ -70,4 +69,3 @@ st.metric(
 )
 
 ask_assumptions(shipped_assumptions, shipped_fx, answers.location)
-save_state()

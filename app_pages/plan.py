@@ -8,12 +8,11 @@ import streamlit as st
 
 from planner import Plan
 from planner.models import count
-from planner.scenarios import make_link
 from planner.text import md_line
-from ui.address import keep_address
+from ui._st167_address import defer_address
 from ui.data import active_table, plan_for, shipped_data
 from ui.outlook import show_comparison, show_drivers, show_outlook, show_quarters
-from ui.present import show_presentation
+from ui.present import exit_presentation, show_presentation
 from ui.questionnaire import ask_costs, ask_market, ask_scale, ask_stage, ask_team
 from ui.results import show_cost, show_diagnosis, show_exports, show_market, show_mix
 from ui.state import (
@@ -21,7 +20,9 @@ from ui.state import (
     changed_assumptions,
     current_inputs,
     init_state,
-    save_state,
+    saved_link,
+    search,
+    set_presenting,
 )
 
 MAX_NOTES = 10  # ignored link parameters named in the notice; a link may carry thousands
@@ -31,13 +32,11 @@ shipped, shipped_assumptions, shipped_fx = shipped_data()
 init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)
 
 
-def current_plan(inputs: Inputs, present: bool) -> tuple[Plan, date, dict[str, str]]:
-    """The plan for these inputs, the day it starts, and its share link."""
+def current_plan(inputs: Inputs) -> tuple[Plan, date]:
+    """The plan for these inputs and the day it starts."""
     answers, assumptions, _, fx = inputs
     today = date.today()
-    plan = plan_for(answers, active_table(shipped), assumptions, fx, today)
-    link = make_link(answers, assumptions, shipped_assumptions, fx, shipped_fx, present)
-    return plan, today, link
+    return plan_for(answers, active_table(shipped), assumptions, fx, today), today
 
 
 def ignored_notice(notes: list[str]) -> str:
@@ -46,13 +45,6 @@ def ignored_notice(notes: list[str]) -> str:
     named = "; ".join(md_line(note) for note in notes[:MAX_NOTES])
     more = f"; and {count(len(notes) - MAX_NOTES, 'other')}" if len(notes) > MAX_NOTES else ""
     return f"Some link parameters were ignored: {named}{more}."
-
-
-def follow(link: dict[str, str]) -> None:
-    """The address and the saved answers follow the plan. Last thing in a run, so that the
-    browser has drawn the page before it changes the address (ui/address.py)."""
-    keep_address(link)
-    save_state()
 
 
 @st.fragment
@@ -97,27 +89,33 @@ def plan_page() -> None:
             icon=":material/tune:",
             help="Every cost and time assumption, with its default and source.",
         )
-    plan, today, link = current_plan(inputs, present=False)
+    plan, today = current_plan(inputs)
     with results:
         show_diagnosis(plan)
         show_mix(plan)
         show_section(plan, inputs.notice, today)
-        show_exports(plan)
-    follow(link)
+        show_exports(plan, changed)
+    # An answer reruns only this fragment: its link reaches the address after the paint.
+    defer_address(search(saved_link(shipped_assumptions, shipped_fx)))
 
 
-# Switching the view is a full run; answering a question is a run of plan_page only.
-present = st.toggle(
-    "Presentation view", key="plan.present", help="One screen for a 16:9 board slide."
-)
-if not present:
+# Switching the view is a full run (the page links come and go); an answer reruns plan_page.
+if st.session_state.get("plan.present"):
+    show_presentation(current_plan(current_inputs(shipped_assumptions, shipped_fx))[0])
+    exit_presentation()
+    if ignored := st.session_state.get("plan.ignored"):  # below the slide, with the way out
+        st.info(ignored_notice(ignored))
+else:
     st.title("ML Team-Mix Planner", anchor=False)
     st.caption("Which machine-learning people to hire next, in what order, and what it will cost.")
-if ignored := st.session_state.get("plan.ignored"):
-    st.info(ignored_notice(ignored))
-if present:
-    plan, _, link = current_plan(current_inputs(shipped_assumptions, shipped_fx), present=True)
-    show_presentation(plan)
-    follow(link)
-else:
+    st.button(
+        "Presentation view",
+        key="plan.present_on",
+        icon=":material/slideshow:",
+        on_click=set_presenting,
+        args=(True,),
+        help="The plan as one 16:9 board slide. Its address opens it as a slide too.",
+    )
+    if ignored := st.session_state.get("plan.ignored"):
+        st.info(ignored_notice(ignored))
     plan_page()

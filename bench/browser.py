@@ -5,7 +5,9 @@ the time from a changed answer to the finished rerun painted: from the click (pa
 two animation frames after the server's "script finished" message has reached the page
 (bench/page_clock.py), and from navigation to the first full render with the chart drawn.
 
-Run: python bench/browser.py [--quick]   (prints a JSON summary; bench/run_all.py records it)
+Run: python bench/browser.py [--quick] [--rounds=N] [--latency]
+(prints a JSON summary; bench/run_all.py records it; --latency: the ratios only, no memory
+or load test)
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from page_clock import (
     time_reruns,
 )
 from playwright.async_api import Page, async_playwright
-from proc_cpu import GROUPS, CpuMeter
+from proc_cpu import CpuMeter
 
 # A changed answer that changes the whole result, as the baseline's radio changes its chart:
 # from "exploring" to "proven" moves the diagnosis, the hires, the costs and the chart.
@@ -43,8 +45,8 @@ BASE_LABELS = ["b", "a"]
 # The reruns timed per app: trigger -> the answer options to click between (None: the rerun
 # key). The baseline has one radio, so both answer measures of ours are compared with it.
 # "paced": the same answers as "answer", each after a second of the page to itself, as a
-# person answers: work a page leaves for after the paint (our address, ui/address.py) is
-# then done between answers, not during the next one, and its CPU is still counted.
+# person answers: work a page leaves for after the paint is then done between answers, not
+# during the next one, and its CPU is still counted.
 OURS_TRIGGERS = {  # in the baseline's order, so "paced" comes as many answers in on both
     "answer": OURS_LABELS,
     "key": None,
@@ -63,8 +65,6 @@ WARMUP_ANSWERS = 16
 WARM_UP_PARTS = {"first_answer": (0, 1), "warming": (1, WARMUP_ANSWERS)}
 ANSWERS = 8  # timed reruns per app and trigger
 CPU_TRIGGERS = ("answer", "paced")  # the reruns whose CPU is measured
-CHART_TRIGGERS = {"answer": BASE_LABELS}
-STILL_TRIGGERS = {"answer": OURS_LABELS}
 
 
 # The ratios reported: name -> (our app and trigger, the app and trigger it is compared with).
@@ -73,12 +73,6 @@ RATIOS = {
     "paced": (("ours", "paced"), ("baseline", "paced")),
     "same_plan": (("ours", "same_plan"), ("baseline", "answer")),
     "key": (("ours", "key"), ("baseline", "key")),
-    "chart_answer": (("chart", "answer"), ("baseline", "answer")),
-    "frame_answer": (("frame", "answer"), ("baseline", "answer")),
-    "ours_in_frame": (("ours", "answer"), ("frame", "answer")),
-    "still_chart": (("still_chart", "answer"), ("baseline", "answer")),
-    "still_all": (("still_all", "answer"), ("baseline", "answer")),
-    "still_url": (("still_url", "answer"), ("baseline", "answer")),
     "first": (("ours", "first"), ("baseline", "first")),
     "first_answer": (("ours", "first_answer"), ("baseline", "first_answer")),
     "warming": (("ours", "warming"), ("baseline", "warming")),
@@ -86,14 +80,11 @@ RATIOS = {
 
 
 async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str, float]:
-    """First render, and rerun latency for each trigger, of our app and the baseline; and for
-    a changed answer, the baseline with our cost chart, the baseline in our page frame, and
-    our app with its cost chart held still (still_chart), with the chart, the diagnosis and
-    the hiring table held still (still_all), and with its share link held still, so that the
-    address bar does not change (still_url): see bench/held.py. Ours and the baseline also
-    answer at a person's pace ("paced": PACE_S before each answer). For changed answers, also
-    the CPU time each process spent (bench/proc_cpu.py), per answer: "<app>_cpu_<group>_ms"
-    back to back, "<app>_paced_cpu_<group>_ms" paced, the pauses' CPU included.
+    """First render, and rerun latency for each trigger, of our app and the bare baseline.
+    Both also answer at a person's pace ("paced": PACE_S before each answer). For changed
+    answers, also the CPU time each process spent (bench/proc_cpu.py), per answer:
+    "<app>_cpu_<group>_ms" back to back, "<app>_paced_cpu_<group>_ms" paced, the pauses' CPU
+    included.
 
     Each round opens a fresh context per app. Every app first gives WARMUP_ANSWERS changed
     answers, reported apart (WARM_UP_PARTS), then times ANSWERS reruns per trigger. This
@@ -104,11 +95,6 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
     apps = [
         ("ours", servers["ours"], OURS_TRIGGERS, OURS_LABELS),
         ("baseline", servers["baseline"], BASE_TRIGGERS, BASE_LABELS),
-        ("chart", servers["chart"], CHART_TRIGGERS, BASE_LABELS),
-        ("frame", servers["frame"], CHART_TRIGGERS, BASE_LABELS),
-        ("still_chart", servers["still_chart"], STILL_TRIGGERS, OURS_LABELS),
-        ("still_all", servers["still_all"], STILL_TRIGGERS, OURS_LABELS),
-        ("still_url", servers["still_url"], STILL_TRIGGERS, OURS_LABELS),
     ]
     cpu: dict[tuple[str, str], Counter[str]] = {}  # (app, trigger) -> group -> CPU ms
     answered: dict[tuple[str, str], int] = {}
@@ -156,38 +142,6 @@ async def latency(browser, servers: dict[str, Server], rounds: int) -> dict[str,
         for group, ms in groups.items():
             out[f"{prefix}_cpu_{group}_ms"] = ms / answered[name, trigger]
     return out
-
-
-# A blank page that changes its address as our page does (ui/address.py): replaceState.
-# Streamlit's st.query_params uses pushState, which costs the browser the same here.
-BLANK_URL = "http://bench.invalid/blank"
-ADDRESS_JS = """
-async ([n, write]) => {
-  for (let i = 0; i < n; i++) {
-    if (write) history.replaceState(history.state, "", "?answer=" + i);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-"""
-
-
-async def address_cost(browser, servers: dict[str, Server], changes: int) -> dict[str, float]:
-    """CPU ms by process per change of address (history.replaceState) on a blank page with
-    nothing else on it: what the browser itself spends when a page writes its URL."""
-    context = await browser.new_context()
-    page = await context.new_page()
-    await page.route(BLANK_URL + "*", lambda route: route.fulfill(body="<p>blank</p>"))
-    await page.goto(BLANK_URL)
-    idle = [server.proc.pid for server in servers.values()]  # started, not measured here
-    meter = CpuMeter(None, idle_servers=idle)
-    spent = {}
-    for write in (True, False):  # without the address change: the same waits, to subtract
-        meter.begin()
-        await page.evaluate(ADDRESS_JS, [changes, write])
-        spent[write] = meter.per_event(changes)
-    await context.close()
-    written, waited = spent[True], spent[False]
-    return {group: written[group] - waited[group] for group in GROUPS if group != "server"}
 
 
 async def memory(browser, ours: Server, sessions: int, reruns: int) -> dict[str, float]:
@@ -262,31 +216,26 @@ async def load(browser, ours: Server, sessions: int, seconds: float) -> dict[str
     }
 
 
-async def main(quick: bool) -> dict[str, object]:
-    held = ROOT / "bench" / "held.py"
+async def main(
+    quick: bool, rounds: int | None = None, only_latency: bool = False
+) -> dict[str, object]:
     servers = {
         "ours": Server(ROOT / "app.py"),
         "baseline": Server(ROOT / "bench" / "baseline_app.py"),
-        "chart": Server(ROOT / "bench" / "baseline_chart_app.py"),
-        "frame": Server(ROOT / "bench" / "baseline_frame_app.py"),
-        "still_chart": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "chart"}),
-        "still_all": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "chart,text"}),
-        "still_url": Server(ROOT / "app.py", launcher=held, env={"BENCH_HOLD": "url"}),
     }
     ours = servers["ours"]
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-            result: dict[str, object] = {
-                "latency": await latency(browser, servers, rounds=3 if quick else 12),
-                "address": await address_cost(browser, servers, changes=50 if quick else 200),
-                "memory": await memory(
+            rounds = rounds or (3 if quick else 12)
+            result: dict[str, object] = {"latency": await latency(browser, servers, rounds)}
+            if not only_latency:
+                result["memory"] = await memory(
                     browser, ours, sessions=10 if quick else 50, reruns=40 if quick else 200
-                ),
-                "load": await load(
+                )
+                result["load"] = await load(
                     browser, ours, sessions=10 if quick else 50, seconds=15 if quick else 60
-                ),
-            }
+                )
             await browser.close()
             return result
     finally:
@@ -295,4 +244,7 @@ async def main(quick: bool) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(asyncio.run(main("--quick" in sys.argv)), indent=2))
+    picked = [int(arg.split("=")[1]) for arg in sys.argv if arg.startswith("--rounds=")]
+    only_latency = "--latency" in sys.argv  # the ratios alone: no memory or load test
+    run = main("--quick" in sys.argv, picked[0] if picked else None, only_latency)
+    print(json.dumps(asyncio.run(run), indent=2))

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import browser
 import plan_latency
 import ws_load
+from proc_cpu import GROUPS
 
 
 def _run(script: str) -> tuple[str, bool]:
@@ -51,21 +52,15 @@ def _ratio(lat: dict[str, float], name: str) -> str:
 
 
 # The apps in the CPU table, as bench/browser.py names them, and how the table names them.
-CPU_APPS = {
-    "baseline": "bare baseline",
-    "frame": "baseline in our page frame",
-    "ours": "our page",
-    "still_url": "our page, share link held still",
-}
+CPU_APPS = {"baseline": "bare baseline", "ours": "our page"}
 
 
 PACED_CPU_APPS = ("baseline", "ours")
 
 
-def _cpu_table(lat: dict[str, float], address: dict[str, float]) -> list[str]:
-    """CPU ms per changed answer by process, for the apps in CPU_APPS, and for one change of
-    address on a blank page."""
-    groups = browser.GROUPS
+def _cpu_table(lat: dict[str, float]) -> list[str]:
+    """CPU ms per changed answer by process, for the apps in CPU_APPS."""
+    groups = GROUPS
 
     def row(name: str, ms: dict[str, float], wall: str) -> str:
         cells = " | ".join(f"{ms[g]:.1f}" for g in groups)
@@ -82,7 +77,6 @@ def _cpu_table(lat: dict[str, float], address: dict[str, float]) -> list[str]:
         ms = {g: lat[f"{app}_paced_cpu_{g}_ms"] for g in groups}
         name = f"{CPU_APPS[app]}, answers {browser.PACE_S:.0f} s apart"
         lines.append(row(name, ms, f"{lat[f'{app}_paced_ms']:.0f} ms"))
-    lines.append(row("one change of address, blank page", {"server": 0.0} | address, "—"))
     return lines
 
 
@@ -128,20 +122,6 @@ def main() -> None:
         f"| … answers 2 to {browser.WARMUP_ANSWERS} on a fresh page | ours "
         f"{lat['ours_warming_ms']:.0f} ms, baseline {lat['baseline_warming_ms']:.0f} ms, "
         f"{_ratio(lat, 'warming')} | — | |",
-        f"| … back to back, the baseline with our cost chart instead of its 3 bars | {lat['chart_answer_ms']:.0f} ms, "
-        f"{_ratio(lat, 'chart_answer')} the baseline | — | |",
-        f"| … the baseline in our page frame (a row of six page links, answer in a fragment and "
-        f"in the URL), no content of ours | {lat['frame_answer_ms']:.0f} ms, "
-        f"{_ratio(lat, 'frame_answer')} the baseline; our page is "
-        f"{_ratio(lat, 'ours_in_frame')} that | — | |",
-        f"| … our page with its cost chart held still (bench/held.py): the same answer, the chart "
-        f"not redrawn | {lat['still_chart_answer_ms']:.0f} ms, {_ratio(lat, 'still_chart')} "
-        "the baseline | — | |",
-        f"| … our page with the chart, the diagnosis card and the hiring table held still | "
-        f"{lat['still_all_answer_ms']:.0f} ms, {_ratio(lat, 'still_all')} the baseline | — | |",
-        f"| … our page with its share link held still: the same answer, the address bar not "
-        f"changed | {lat['still_url_answer_ms']:.0f} ms, {_ratio(lat, 'still_url')} the "
-        "baseline | — | |",
         f"| Rerun with Streamlit's rerun key (nothing changes) | ours {lat['ours_key_ms']:.0f} ms, "
         f"baseline {lat['baseline_key_ms']:.0f} ms, {_ratio(lat, 'key')} | ≤ 1.3× | {_mark(lat['key_ratio'] <= 1.3)} |",
         f"| Rerun after an answer that leaves the plan as it is (the measure of earlier runs) | ours "
@@ -196,11 +176,9 @@ def main() -> None:
         "navigation, history), its renderer (the page's script, layout and paint), its GPU "
         "process and helpers, the app's server, and the bench itself (Python and Playwright's "
         "driver). The paced rows count the pauses between answers too: whatever a page does "
-        "after the paint is in them. The last row is one `history.replaceState` on a blank "
-        "page, which is how our page writes its address (ui/address.py), less the same loop "
-        "without it.",
+        "after the paint (our address, ui/_st167_address.py) is in them.",
         "",
-        *_cpu_table(lat, web["address"]),
+        *_cpu_table(lat),
     ]
     name = "results-quick.md" if quick else "results.md"
     (ROOT / "bench" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")

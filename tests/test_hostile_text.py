@@ -31,7 +31,8 @@ from planner.kit._lint import MAX_JD_BYTES
 from planner.market._schema import COLUMNS, MAX_TEXT
 from planner.models import Archetype, Level
 from planner.render._charts_plan import compare_figure
-from planner.render._export import FOOTER_CHARS, cost_csv, plan_json, plan_markdown, plan_pptx
+from planner.render._deck import FOOTER_CHARS, plan_pptx
+from planner.render._export import cost_csv, plan_json, plan_markdown
 from planner.text import WORD_JOINER, clean, html_text, md, one_line, short_cite
 from tests.conftest import FIXTURES, ROOT
 
@@ -363,11 +364,11 @@ def test_an_uploaded_file_name_and_cells_show_as_typed_everywhere(text):
     for row in rows:
         assert_markdown_shows(row, short_cite_of(text))
 
-    at.toggle(key="plan.present").set_value(True).run()
+    at.button(key="plan.present_on").click().run()
     assert not at.exception
     assert_markdown_shows(_caption(at, "Sources: "), short_cite_of(text))
     _market_chart_shows(_plotly(at), text)
-    at.toggle(key="plan.present").set_value(False).run()
+    at.button(key="plan.present_off").click().run()
 
     at.switch_page("app_pages/about_data.py").run()
     assert not at.exception

@@ -6,11 +6,16 @@ nobody is looking at is not sent: a closed one costs one element per rerun.
 
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
+
+# A container to draw into (`with box:` or `box.write(...)`). Streamlit's class for it lives
+# in a private module; its public API gives no type, so the UI names it here once.
+Container: TypeAlias = Any
 
 
-def lazy_expander(label: str, key: str) -> DeltaGenerator | None:
+def lazy_expander(label: str, key: str) -> Container | None:
     """An expander that reruns when opened or closed; its container while open, else None.
 
     The label may change between runs (a question group says its answers in it), which makes
@@ -22,7 +27,7 @@ def lazy_expander(label: str, key: str) -> DeltaGenerator | None:
     return box if box.open else None
 
 
-def lazy_popover(label: str, key: str, icon: str) -> DeltaGenerator | None:
+def lazy_popover(label: str, key: str, icon: str) -> Container | None:
     """A popover that reruns when opened or closed; its container while open, else None."""
     menu = st.popover(label, icon=icon, key=key, on_change="rerun")
     return menu if menu.open else None

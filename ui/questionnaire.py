@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from planner import Answers, Assumptions, FxTable
 from planner.bounds import FX_BOUND, ONCOST_BOUNDS, Bound
 from planner.market import Assumption, editable_components, jurisdiction_for
 from planner.models import LOCATION_TITLE, Channel, Location, count
 from planner.questions import ASSUMPTION_GROUP_TITLE, QUESTION, QUESTIONS, SETTINGS
-from ui.lazy import lazy_expander
+from ui.lazy import Container, lazy_expander
 from ui.state import FX_EDITABLE, P, oncost_fields, shown
 
 _REQ = QUESTION["planned_req"]
@@ -36,7 +35,7 @@ def _ask(where: Any, field: str, *, label: str = "", **kwargs: Any) -> None:
         format_func=labels.__getitem__,
         key=P + field,
         help=q.help,
-        **({} if q.group == "stage" else {"persist_state": "session"}),
+        persist_state="session",  # kept on every page: the plan's one source of truth
         **kwargs,
     )
 
@@ -47,14 +46,14 @@ def ask_stage() -> None:
     _ask(st, "problem_validation")
 
 
-def _group(label: str, key: str) -> DeltaGenerator | None:
+def _group(label: str, key: str) -> Container | None:
     """A question group: it says its answers in its label and draws its widgets only while
     open. Its widgets keep their values while it is closed (persist_state). Every element on
     the page is redrawn on each answer (bench/results.md), so a closed group is one element."""
     return lazy_expander(label, P + "open." + key)
 
 
-def _number(where: DeltaGenerator, label: str, bound: Bound, key: str, **kwargs: Any) -> None:
+def _number(where: Container, label: str, bound: Bound, key: str, **kwargs: Any) -> None:
     """A number input with the bounds, step and format of planner/bounds.py: what a share link
     may set is exactly what this input can show."""
     if bound.whole:

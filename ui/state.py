@@ -1,15 +1,17 @@
-"""The Plan page's state: the answers and the user's assumption edits, in session state.
+"""The plan's state: the answers and the user's assumption edits, in session state.
 
-Widget values live under "plan." keys. Streamlit drops a widget's value when its page is not
-shown, so everything is also kept in one plain dict ("plan.saved") and restored from it; the
-other pages read the plan from there. Assumptions are shown as the widgets show them (shares
-in percent) and converted to model units here, in one place.
+One source of truth: the widgets' own values under "plan." keys, seeded once per session from
+the address (st.query_params) and kept on every page by Streamlit (persist_state="session"). The
+address follows them on every page (keep_address), so it is always this plan's share link.
+Assumptions are shown as the widgets show them (shares in percent) and converted to model
+units here, in one place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, NamedTuple
+from urllib.parse import urlencode
 
 import streamlit as st
 from pydantic import ValidationError
@@ -18,7 +20,7 @@ from planner import Answers, Assumptions, FxTable
 from planner.market import component_value, override_key
 from planner.models import Currency
 from planner.questions import QUESTIONS, SETTINGS
-from planner.scenarios import make_link, parse_link
+from planner.scenarios import is_roadmap_key, make_link, parse_link
 
 P = "plan."
 # Answers whose widgets use a sentinel string instead of None (planner/questions.py's unset).
@@ -47,16 +49,21 @@ def shown(value: float, pct: bool) -> float:
     return round(value * 100, 4) if pct else value
 
 
+FIELDS = P + "fields"  # the plan's value keys (no "plan." prefix), set once per session
+PRESENT = P + "present"  # the presentation view is on (buttons, not a widget)
+PRESENT_PARAM = "present"  # in the address: present=1 opens the presentation view
+UPLOAD_NOT_IN_LINK = (
+    "This link does not carry your uploaded bands; a colleague opening it sees the shipped "
+    "market data."
+)
+
+
 def _current() -> dict[str, Any]:
-    """This run's values, keyed as in "plan.saved" (no "plan." prefix). One copy of the
-    session state, not a locked lookup per key: this runs on every answer."""
+    """This run's values, keyed as in FIELDS (no "plan." prefix). One copy of the session
+    state, not a locked lookup per key: this runs on every answer."""
     state = st.session_state.to_dict()
-    return {key: state[P + key] for key in _saved() if P + key in state}
-
-
-def _saved() -> dict[str, Any]:
-    saved = st.session_state.get(P + "saved")
-    return saved if isinstance(saved, dict) else {}
+    fields = state.get(FIELDS, ())
+    return {key: state[P + key] for key in fields if P + key in state}
 
 
 def _answers(values: Mapping[str, Any], shipped: Assumptions) -> Answers:
@@ -140,31 +147,42 @@ def reset_assumptions(shipped: Assumptions, fx: FxTable) -> None:
 
 
 def init_state(params: Mapping[str, str], assumptions: Assumptions, fx: FxTable) -> None:
-    """Seed the widgets from the URL (validated) and the data defaults, once per session,
-    and restore any value Streamlit dropped while another page was shown."""
-    if P + "saved" not in st.session_state:
-        default = Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
-        link = parse_link(params, default, assumptions, fx)
-        saved = link.answers.model_dump(mode="json")
-        for field, sentinel in SENTINELS.items():
-            saved[field] = saved[field] or sentinel
-        for key, (_, pct) in EDITABLE.items():
-            value = link.assumptions.get(key, getattr(assumptions, key).value)
-            saved["a." + key] = shown(value, pct)
-        for key, (_, pct, shipped) in oncost_fields(assumptions).items():
-            saved[key] = shown(link.oncosts.get(key[len("oc.") :], shipped), pct)
-        for currency in FX_EDITABLE:
-            saved["fx." + currency.value] = link.fx.get(currency, fx.rates[currency].usd_per_unit)
-        saved["present"] = link.present
-        st.session_state[P + "saved"] = saved
-        st.session_state[P + "ignored"] = list(link.ignored)
-    for key, value in st.session_state[P + "saved"].items():
-        st.session_state.setdefault(P + key, value)
+    """Seed the plan's widgets from the address (validated) and the data defaults: once per
+    session, and again after open_link."""
+    if FIELDS in st.session_state:
+        return
+    default = Answers(pay_percentile=int(assumptions.default_pay_percentile.value))
+    # The Roadmap page reads its own keys (app_pages/roadmap.py); the rest is the plan's.
+    link_params = {k: v for k, v in params.items() if k != PRESENT_PARAM and not is_roadmap_key(k)}
+    link = parse_link(link_params, default, assumptions, fx)
+    values = link.answers.model_dump(mode="json")
+    for field, sentinel in SENTINELS.items():
+        values[field] = values[field] or sentinel
+    for key, (_, pct) in EDITABLE.items():
+        value = link.assumptions.get(key, getattr(assumptions, key).value)
+        values["a." + key] = shown(value, pct)
+    for key, (_, pct, shipped) in oncost_fields(assumptions).items():
+        values[key] = shown(link.oncosts.get(key[len("oc.") :], shipped), pct)
+    for currency in FX_EDITABLE:
+        values["fx." + currency.value] = link.fx.get(currency, fx.rates[currency].usd_per_unit)
+    for key, value in values.items():
+        st.session_state[P + key] = value
+    st.session_state[FIELDS] = tuple(values)
+    st.session_state[PRESENT] = link.present or params.get(PRESENT_PARAM) == "1"
+    ignored = list(link.ignored)
+    if params.get(PRESENT_PARAM, "1") != "1":
+        ignored.append(f"{PRESENT_PARAM}: use present=1")
+    st.session_state[P + "ignored"] = ignored
 
 
-def save_state() -> None:
-    """Remember the current answers for when the user returns to this page."""
-    _saved().update(_current())
+def presenting() -> bool:
+    """Whether the presentation view is on."""
+    return bool(st.session_state.get(PRESENT, False))
+
+
+def set_presenting(on: bool) -> None:
+    """Turn the presentation view on or off (a button callback)."""
+    st.session_state[PRESENT] = on
 
 
 class Inputs(NamedTuple):
@@ -190,21 +208,39 @@ def current_fx(shipped: FxTable) -> FxTable:
 
 
 def saved_answers(shipped: Assumptions) -> Answers:
-    """The answers last given on the Plan page, or the defaults if it was never opened."""
-    return _answers(_saved(), shipped)
+    """The plan's answers, wherever they were last given (or the link's, or the defaults)."""
+    return _answers(_current(), shipped)
 
 
 def saved_link(shipped: Assumptions, shipped_fx: FxTable) -> dict[str, str]:
-    """The share-link parameters of the plan as last left on the Plan page."""
-    saved = _saved()
-    assumptions, _ = _assumptions_or_shipped(saved, shipped)
-    return make_link(
-        _answers(saved, shipped), assumptions, shipped, _fx(saved, shipped_fx), shipped_fx
+    """The share-link parameters of the plan, presentation view included."""
+    values = _current()
+    assumptions, _ = _assumptions_or_shipped(values, shipped)
+    link = make_link(
+        _answers(values, shipped), assumptions, shipped, _fx(values, shipped_fx), shipped_fx
     )
+    if presenting():
+        link[PRESENT_PARAM] = "1"
+    return link
+
+
+def search(link: Mapping[str, str]) -> str:
+    """An address's query part for a share link: "" for the default plan, else "?k=v&..."."""
+    return "?" + urlencode(dict(link)) if link else ""
+
+
+def keep_address(shipped: Assumptions, shipped_fx: FxTable) -> None:
+    """Have the address carry the plan's share link, beside the Roadmap page's own keys.
+    Written only when it differs: each write is a message to the browser and a change of
+    address."""
+    current = st.query_params.to_dict()
+    link = saved_link(shipped, shipped_fx) | {k: v for k, v in current.items() if is_roadmap_key(k)}
+    if current != link:
+        st.query_params.from_dict(link)
 
 
 def open_link(params: Mapping[str, str]) -> None:
-    """Forget the Plan page's state so its next run restores `params` like a shared link."""
+    """Forget the plan's state so that the next run restores `params` like a shared link."""
     for key in [k for k in st.session_state if str(k).startswith(P)]:
         del st.session_state[key]
     st.query_params.from_dict(dict(params))

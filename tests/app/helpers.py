@@ -20,14 +20,15 @@ def open_groups(at: AppTest, *groups: str) -> AppTest:
 
 
 def address(at: AppTest) -> dict[str, str]:
-    """The query parameters the page has the browser put in its address (ui/address.py), as
-    the next visit to that address reads them."""
-    (element,) = [
-        e for e in at.get("bidi_component") if e.proto.component_name == "planner_address"
-    ]
-    search = json.loads(element.proto.json)["search"]
-    assert search == "" or search.startswith("?"), search
-    return dict(parse_qsl(urlsplit(search).query, keep_blank_values=True))
+    """The query parameters of the page's address, as the next visit to that address reads
+    them: what the Plan page's answer last handed the browser (ui/_st167_address.py), else
+    st.query_params (ui/state.keep_address)."""
+    deferred = [e for e in at.get("bidi_component") if e.proto.component_name == "planner_address"]
+    if deferred:
+        search = json.loads(deferred[-1].proto.json)["search"]
+        assert search == "" or search.startswith("?"), search
+        return dict(parse_qsl(urlsplit(search).query, keep_blank_values=True))
+    return {key: at.query_params[key] for key in at.query_params}
 
 
 def headline(at: AppTest) -> str:

@@ -65,7 +65,7 @@ def test_same_seed_same_numbers_new_seed_new_numbers():
 
 def test_small_budget_names_the_hires_outside_it():
     """A budget that covers one hire's cash in the first 12 months (236,319.89 of 457,235.71,
-    tests/planner/test_costs.py) says which hire falls outside."""
+    tests/planner/costing/test_costs.py) says which hire falls outside."""
     at = _page()
     at.number_input(key="plan.budget").set_value(300_000.0).run()
     warning = next(w.value for w in at.warning if w.value.startswith("Over budget"))

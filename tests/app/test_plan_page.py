@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import plotly.io as pio
@@ -118,19 +117,16 @@ def test_market_chart_marks_the_offer():
     assert list(offers.x) == pytest.approx([206_358 * 1.125, 190_447 * 1.125])
 
 
-def test_the_address_follows_each_answer_and_not_the_stale_query():
-    """The page asks the browser for the address of the plan it drew, whatever query string
-    the browser reported with the rerun: the address is written by the browser itself, so
-    the server's copy of it can be behind."""
+def test_the_address_follows_each_answer():
+    """The page keeps the plan's share link in st.query_params: each answer changes it, and a
+    rerun with nothing changed leaves it as it is."""
     at = _page()
     assert address(at) == {}
     at.radio(key="plan.problem_validation").set_value("proven").run()
     assert address(at) == {"problem": "proven"}
-    assert at.query_params == {}  # Streamlit's own URL write is not used
-    at.query_params["problem"] = "proven"  # what the browser reports once the write landed
     at.radio(key="plan.problem_validation").set_value("exploring").run()
     assert address(at) == {}
-    at.run()  # a rerun with nothing changed asks for the same address
+    at.run()
     assert address(at) == {}
 
 
@@ -213,15 +209,16 @@ def test_answers_survive_a_visit_to_another_page():
 
 
 def test_share_link_restores_assumptions_rates_and_presentation():
-    """A link with an edited fee, a rate and view=present opens exactly that state."""
+    """A link with an edited fee, a rate and view=present (the older form of present=1) opens
+    exactly that state; the address then says present=1."""
     at = _page(location="london", currency="USD", agency_fee="0.25", usd_per_gbp="1.25",
                view="present")  # fmt: skip
     assert not at.exception
-    assert at.toggle(key="plan.present").value is True
+    assert at.session_state["plan.present"] is True
     assert at.session_state["plan.a.agency_fee"] == 25.0
     assert at.session_state["plan.fx.GBP"] == 1.25
-    assert address(at)["agency_fee"] == "0.25" and address(at)["view"] == "present"
-    assert any(m.value.startswith("### Next likely failure") for m in at.markdown)
+    assert address(at)["agency_fee"] == "0.25" and address(at)["present"] == "1"
+    assert any(m.value.startswith("**Why: the next likely failure is") for m in at.markdown)
 
 
 def test_presentation_table_speaks_the_slide_short_form():
@@ -233,7 +230,7 @@ def test_presentation_table_speaks_the_slide_short_form():
     table = at.dataframe[0].value
     cells = list(table["Cash, 12 months"])
     assert len(cells) == 2 and all(re.fullmatch(r"\$\d+k", cell) for cell in cells)
-    total = next(m for m in at.metric if m.label == "Cash, first 12 months").value
+    total = next(m for m in at.metric if m.label == "Cash, next 12 months").value
     assert re.fullmatch(r"\$\d+k", total)
     thousands = [int(cell[1:-1]) for cell in cells]
     assert abs(sum(thousands) - int(total[1:-1])) <= len(cells)
@@ -242,10 +239,10 @@ def test_presentation_table_speaks_the_slide_short_form():
 def test_presentation_view_hides_the_questions():
     """Switching the view on removes the questionnaire and keeps the answers."""
     at = _page(live_models="1", problem="proven", data_maturity="repeatable")
-    at.toggle(key="plan.present").set_value(True).run()
+    at.button(key="plan.present_on").click().run()
     assert not at.exception
     assert len(at.radio) == 0
-    at.toggle(key="plan.present").set_value(False).run()
+    at.button(key="plan.present_off").click().run()
     assert at.radio(key="plan.problem_validation").value == "proven"
 
 
@@ -255,52 +252,24 @@ def _elements(node) -> int:
     return 1 + sum(_elements(child) for child in children.values())
 
 
-def _link_row(at: AppTest):
-    """The row of page links at the top of the main area: one element (ui/nav.py)."""
-    row = at.main.children[0]
-    assert row.proto.id.endswith("-nav")
-    assert row.proto.component_name == "planner_nav"
-    return row
-
-
-def _page_elements(at: AppTest) -> int:
-    """The elements of the page itself: all in the main area but the row of page links."""
-    return _elements(at.main) - _elements(_link_row(at))
-
-
 def test_default_view_stays_within_its_element_budget():
     """Each element is a message and a re-render on every rerun (bench/results.md): the
-    default view of the Plan page sends at most 25, closed groups counting one each, and one
-    of them the element that keeps the address (ui/address.py)."""
+    default view of the Plan page sends at most 25, closed groups counting one each."""
     at = _page()
-    assert _page_elements(at) <= 25
+    assert _elements(at.main) <= 25
     open_groups(at, "scale", "team", "market", "pay")
-    assert _page_elements(at) > 25  # the groups' widgets are drawn only when open
-
-
-PAGE_TITLES = ["Plan", "Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data"]
+    assert _elements(at.main) > 25  # the groups' widgets are drawn only when open
 
 
 @pytest.mark.parametrize(
-    ("path", "current"), [("app_pages/plan.py", 0), ("app_pages/about_data.py", 5)]
+    "path", ["app_pages/plan.py", "app_pages/scenarios.py", "app_pages/about_data.py"]
 )
-def test_every_page_opens_under_the_row_of_links_to_all_six(path, current):
-    """The row at the top (ui/nav.py, not Streamlit's header navigation) links every page, in
-    order, on whichever page is open, and marks the open one."""
+def test_every_page_opens_from_streamlits_navigation(path):
+    """app.py registers the pages with st.navigation (the links are Streamlit's own, at the
+    top); each opens in the same session without an error."""
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
     at.switch_page(path).run()
     assert not at.exception
-    data = json.loads(_link_row(at).proto.json)
-    assert [title for _, title in data["links"]] == PAGE_TITLES
-    assert [href for href, _ in data["links"]] == [
-        "./",
-        "./assumptions",
-        "./scenarios",
-        "./hiring_kit",
-        "./your_data",
-        "./about_data",
-    ]
-    assert data["current"] == current
 
 
 def test_mix_table_ends_with_the_total_and_states_the_run_rate():
@@ -310,7 +279,7 @@ def test_mix_table_ends_with_the_total_and_states_the_run_rate():
 
     A senior developer and a senior operator (one band, US national): each 190,125 base +
     31,106.56 on-costs = 221,231.56 a year; in the first 12 months 221,231.56 x 301.95 /
-    365.25 + the 38,025 fee = 220,915.82 (tests/planner/test_costs.py). The search: interviews
+    365.25 + the 38,025 fee = 220,915.82 (tests/planner/costing/test_costs.py). The search: interviews
     8,472.12 + ramp-up 23,765.63 each, 2 x 32,237.75 = 64,475.49."""
     at = _page(live_models="1", problem="proven", data_maturity="repeatable")
     rows = mix_rows(at)
@@ -355,7 +324,7 @@ def test_a_closed_group_keeps_its_answers_in_the_plan():
 
 
 def test_exports_are_offered_when_the_menu_opens():
-    """The download menu draws its four buttons only when opened (the files are built on
+    """The download menu draws its buttons only when opened (the files are built on
     click; tests/planner test their content and the browser test downloads one)."""
     at = _page()
     assert len(at.get("download_button")) == 0
@@ -364,9 +333,11 @@ def test_exports_are_offered_when_the_menu_opens():
     assert not at.exception
     assert [b.proto.label for b in at.get("download_button")] == [
         "Slides (.pptx)",
+        "Excel workbook (.xlsx)",
         "Markdown",
         "JSON",
-        "Cost table (CSV)",
+        "Hires (CSV)",
+        "Quarters (CSV)",
     ]
 
 

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -75,3 +76,13 @@ class Server:
     def stop(self) -> None:
         os.killpg(self.proc.pid, signal.SIGTERM)
         self.proc.wait(timeout=20)
+
+
+def page_links(page: Any) -> Any:
+    """Streamlit's page links (st.navigation in the sidebar), the sidebar opened if closed."""
+    expand = page.get_by_test_id("stExpandSidebarButton")
+    if expand.is_visible():
+        expand.click()
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.wait_for(state="visible")
+    return nav.get_by_role("link")

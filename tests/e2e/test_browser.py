@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from PIL import Image  # a Streamlit dependency
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.e2e.server import CHART, COST_CHART
-from ui.address import DELAY_MS as ADDRESS_DELAY_MS
+from tests.e2e.server import CHART, COST_CHART, page_links
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +37,9 @@ async ([els, widestDate]) => {
 """
 
 
+_page_links = page_links
+
+
 def _settle(page) -> None:
     page.wait_for_selector(IDLE, timeout=30_000)
     page.wait_for_selector(CHART, timeout=30_000)
@@ -47,12 +48,12 @@ def _settle(page) -> None:
 
 def _query(page, expected: str, *, part: bool = False) -> str:
     """The address's query once it is `expected` (with `part`: once it contains it), or as it
-    is 5 s later: the page writes it a moment after the paint (ui/address.py)."""
+    is 5 s later (st.query_params: the run's last messages write it)."""
     try:
         page.wait_for_function(
             "([q, part]) => part ? location.search.includes(q) : location.search === q",
             arg=[expected, part],
-            timeout=ADDRESS_DELAY_MS + 5_000,
+            timeout=5_000,
         )
     except PlaywrightTimeoutError:
         pass
@@ -104,29 +105,6 @@ def test_change_an_answer_and_see_the_diagnosis_change(
         page.close()
 
 
-def test_presentation_view_fits_a_16_9_screen(browser, app_url, screenshots):
-    """The presentation view at 1920x1080: headline, charts, no scrolling needed, no error."""
-    page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    try:
-        page.goto(
-            f"{app_url}/?data_maturity=platform&problem=proven&live_models=3&products=3"
-            "&regions=2&budget=1500000&view=present"
-        )
-        _settle(page)
-        assert page.locator("[data-testid='stException']").count() == 0
-        assert page.get_by_text("Next likely failure: Operational complexity").count() == 1
-        charts = page.locator("[data-testid='stPlotlyChart']")
-        assert charts.count() == 2
-        bottom = max(
-            charts.nth(i).bounding_box()["y"] + charts.nth(i).bounding_box()["height"]
-            for i in range(2)
-        )
-        assert bottom <= 1080
-        page.screenshot(path=screenshots / "presentation-1920x1080.png")
-    finally:
-        page.close()
-
-
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
 def test_presentation_figures_are_not_cut_off(browser, app_url, width, height):
     """Every headline figure of the presentation view shows whole, on a laptop screen too."""
@@ -145,56 +123,34 @@ def test_presentation_figures_are_not_cut_off(browser, app_url, width, height):
         page.close()
 
 
-def test_the_row_of_links_moves_between_pages_within_the_visit(browser, app_url):
-    """The row at the top is a navigation landmark of real links (ui/nav.py): a click opens
-    the page in this visit, answers kept, with one history entry so that one Back returns;
-    the open page is marked, and clicking it does nothing; a Ctrl-click opens a new tab and
-    leaves this one as it was; a link used from the keyboard keeps the focus."""
+def test_the_page_links_move_between_pages_with_the_plan(browser, app_url):
+    """Streamlit's page links (st.navigation in the sidebar) list every page in order and open
+    one in this visit with the answers kept and in the address; Back returns to the Plan page
+    as it was; the address opened in another tab shows the same plan."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     proven = "Proven — a model already moves a business metric"
-    history = "() => history.length"
     try:
         page.goto(app_url)
         _settle(page)
-        nav = page.get_by_role("navigation", name="Pages")
-        links = nav.get_by_role("link")
-        assert links.all_inner_texts() == [
-            "Plan",
-            "Assumptions",
-            "Scenarios",
-            "Hiring kit",
-            "Your data",
-            "About the data",
-        ]
-        assert nav.locator("[aria-current='page']").inner_text() == "Plan"
+        links = _page_links(page)
+        titles = links.all_inner_texts()
+        expected = ["Plan", "Assumptions", "Scenarios", "Hiring kit", "Your data", "About the data"]
+        assert [t for t in titles if t in expected] == expected
         page.get_by_text(proven).click()
         assert _query(page, "?problem=proven") == "?problem=proven"
-        entries = page.evaluate(history)
-        nav.get_by_role("link", name="About the data").click()
-        page.wait_for_url("**/about_data")
+        links.filter(has_text="About the data").click()
+        page.wait_for_url("**/about_data?problem=proven")
         page.wait_for_selector(IDLE, timeout=30_000)
         assert page.locator("h1").first.inner_text() == "About the data"
-        assert nav.locator("[aria-current='page']").inner_text() == "About the data"
-        assert page.evaluate(history) == entries + 1
-        nav.get_by_role("link", name="About the data").click()  # the open page
-        with context.expect_page() as opened:
-            nav.get_by_role("link", name="Scenarios").click(modifiers=["Control"])
-        assert opened.value.url.endswith("/scenarios")
-        opened.value.close()
-        page.wait_for_timeout(1000)  # time for a page change or a rerun, if one had started
-        page.wait_for_selector(IDLE, timeout=30_000)
-        assert page.url.endswith("/about_data")
-        assert page.evaluate(history) == entries + 1
+        shared = context.new_page()  # the address, opened in another tab
+        shared.goto(page.url.replace("/about_data", "/hiring_kit"))
+        shared.wait_for_selector(IDLE, timeout=30_000)
+        assert "brittle deployment" in shared.get_by_text("next likely failure").inner_text()
+        shared.close()
         page.go_back()
         _settle(page)
         assert page.get_by_label(proven).is_checked()
-        scenarios = nav.get_by_role("link", name="Scenarios")
-        scenarios.focus()
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/scenarios")
-        page.wait_for_selector(IDLE, timeout=30_000)
-        assert scenarios.evaluate("el => el.getRootNode().activeElement === el")
         assert page.locator("[data-testid='stException']").count() == 0
     finally:
         context.close()
@@ -286,61 +242,30 @@ def test_cost_chart_downloads_as_a_png_for_slides(browser, app_url, tmp_path):
         page.close()
 
 
-def test_the_address_follows_the_answers_without_a_history_entry_each(browser, app_url):
-    """The page's own script writes the share link to the address shortly after the page is
-    drawn (ui/address.py): Streamlit is never asked to (each such message cost the browser
-    about 20 ms of CPU before the page was painted, bench/results.md), an answer adds no
-    history entry, quick answers end on the last one, a reload restores it, and a page left
-    before the write keeps its own address."""
+def test_the_address_follows_the_answers(browser, app_url):
+    """The share link is in the address after each answer (st.query_params), a rerun leaves it
+    as it is, a reload restores the plan, and another page keeps the plan's query."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    received: list[ForwardMsg] = []
-
-    def on_frame(payload: bytes | str) -> None:
-        if isinstance(payload, bytes):
-            received.append(ForwardMsg.FromString(payload))
-
-    def rerun(action) -> None:
-        """Run `action`, wait until its rerun finished and the address had time to follow."""
-        received.clear()
-        action()
-        for _ in range(200):
-            if any(m.WhichOneof("type") == "script_finished" for m in received):
-                break
-            page.wait_for_timeout(50)
-        else:
-            raise AssertionError("no rerun finished within 10 s")
-        _settle(page)
-        page.wait_for_timeout(ADDRESS_DELAY_MS + 300)
-        assert not any(m.HasField("page_info_changed") for m in received)
-
     proven = "Proven — a model already moves a business metric"
     exploring = "Exploring — not yet sure"
-    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
     try:
         page.goto(app_url)
         _settle(page)
-        entries = page.evaluate("() => history.length")
-        rerun(lambda: page.keyboard.press("r"))  # Streamlit's rerun key
+        page.keyboard.press("r")  # Streamlit's rerun key
+        _settle(page)
         assert _query(page, "") == ""
-        rerun(lambda: page.get_by_text(proven).click())
-        assert _query(page, "?problem=proven") == "?problem=proven"
-        rerun(lambda: page.get_by_text(exploring).click())
-        assert _query(page, "") == ""
-        # Three answers in quick succession: one address, the last answer's.
         page.get_by_text(proven).click()
-        page.get_by_text(exploring).click()
-        rerun(lambda: page.get_by_text(proven).click())
         assert _query(page, "?problem=proven") == "?problem=proven"
-        assert page.evaluate("() => history.length") == entries
+        page.get_by_text(exploring).click()
+        assert _query(page, "") == ""
+        page.get_by_text(proven).click()
+        assert _query(page, "?problem=proven") == "?problem=proven"
         page.reload()
         _settle(page)
         assert _headline(page) == "Brittle deployment"
-        # Another page opened right after an answer keeps its own address.
-        page.get_by_text(exploring).click()
-        page.get_by_role("link", name="About the data").first.click()
+        _page_links(page).filter(has_text="About the data").click()
         page.wait_for_url("**/about_data*")
-        page.wait_for_timeout(ADDRESS_DELAY_MS + 700)
-        assert "problem" not in page.url
+        assert _query(page, "?problem=proven") == "?problem=proven"
     finally:
         page.close()
 

@@ -23,6 +23,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from planner.text import one_line
+from tests.e2e.server import page_links
 from tests.test_hostile_text import CORPUS, short_cite_of, source_cell, upload_csv
 
 pytestmark = pytest.mark.e2e
@@ -40,8 +41,8 @@ ANSWERS = {  # a plan that hires all three archetypes, so that every band's sour
 }
 PLAIN = ("plain words one", "plain words two", "plain words three")
 
-# Elements markup would make, counted in the page's own document (our navigation's links are
-# in their shadow root). Plotly's SVG counts too: its <a>, and tspans styled by <b>, <i>,
+# Elements markup would make, counted in the page's own document (the sidebar's page links
+# count in every step alike). Plotly's SVG counts too: its <a>, and tspans styled by <b>, <i>,
 # <span style>.
 MARKUP_JS = """
 () => {
@@ -116,7 +117,7 @@ class Visit:
         self.counts[step] = page.evaluate(MARKUP_JS)
 
     def nav(self, title: str) -> None:
-        self.page.get_by_role("navigation", name="Pages").get_by_role("link", name=title).click()
+        page_links(self.page).filter(has_text=title).first.click()
 
     def text_of(self, selector: str, containing: str) -> str:
         texts = self.page.locator(selector).all_inner_texts()
@@ -169,13 +170,13 @@ class Visit:
         for text in s:
             assert shown(short_cite_of(text)) in table
 
-        page.get_by_text("Presentation view").click()
+        page.get_by_role("button", name="Presentation view").click()
         page.wait_for_selector(PLOTLY, timeout=30_000)
         self.settle("presentation view")
         caption = squeeze(self.text_of("[data-testid='stCaptionContainer']", "Sources:"))
         for text in s:
             assert shown(short_cite_of(text)) in caption
-        page.get_by_text("Presentation view").click()
+        page.get_by_role("button", name="Exit presentation").click()
         self.settle("plan again")
 
         self.nav("About the data")
