@@ -424,7 +424,7 @@ def _plan_needs(request: RoadmapInput) -> tuple[list[_Stage], list[_Need]]:
         trigger = ", ".join(m.text for m in milestones if m.quarter == q)
         for hire in hires:
             a = hire.archetype
-            left_in = unreplaced[a].pop(0) if unreplaced[a] else 0
+            left_in = unreplaced[a].pop(0) if unreplaced[a] else None
             title = ARCHETYPE_TITLE[a].lower()
             calls = f"the stage calls for {count(target[a], title)}"
             why = (
@@ -432,13 +432,13 @@ def _plan_needs(request: RoadmapInput) -> tuple[list[_Stage], list[_Need]]:
                 if trigger
                 else ("today's answers" if q == 1 else "the team the stage calls for grows")
             )
-            if left_in == q - 1:
+            if left_in is not None and left_in == q - 1:
                 reason = (
                     f"Backfill: a {title} is expected to leave in Q{left_in} (attrition "
                     f"{request.attrition_rate:.0%} a year); the search starts when they resign, "
                     f"and {calls}."
                 )
-            elif left_in:
+            elif left_in is not None:
                 reason = (
                     f"Backfill: a {title} is expected to leave in Q{left_in} (attrition "
                     f"{request.attrition_rate:.0%} a year) while the team has one to spare; "
@@ -449,7 +449,8 @@ def _plan_needs(request: RoadmapInput) -> tuple[list[_Stage], list[_Need]]:
                 failure = FAILURE_TITLE[diagnosis.next_failure].lower()
                 reason = f"Needed from Q{q} ({why}): the next failure is {failure}, and {calls}."
             reason += f" A {title} guards {FAILURE_TITLE[GUARDS[a]].lower()}."
-            needs.append(_Need(a, hire.level, q, bool(left_in), reason, left_in))
+            backfill = left_in is not None
+            needs.append(_Need(a, hire.level, q, backfill, reason, left_in or 0))
         stages.append(_Stage(current, diagnosis.next_failure, tuple(mix)))
     return stages, needs
 

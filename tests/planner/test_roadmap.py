@@ -478,6 +478,7 @@ def test_every_req_is_in_place_when_its_failure_arrives_and_not_before(
         if r.archetype is OP:
             assert stage[r.need_quarter - 1].live_models >= 1
         assert r.guards in Failure and r.reason
+        assert r.reason.startswith("Backfill") is r.backfill  # the reason says what the req is
 
 
 @settings(**PROPERTY)
