@@ -34,7 +34,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from planner.costing import (
     DAYS_PER_QUARTER,
@@ -164,6 +164,18 @@ def parse_milestone(text: str, horizon: int = DEFAULT_QUARTERS) -> Milestone:
             raise ValueError(f"milestone {shown}: {name} is given twice")
         values[MILESTONE_FIELDS[name]] = _milestone_value(name, value, shown)
     return Milestone.model_validate(values)
+
+
+def next_milestone(kept: Sequence[Milestone], text: str, horizon: int) -> Milestone:
+    """The milestone `text` says, checked alone and against those `kept` before it (one answer
+    set twice in one quarter clashes); ValueError saying why not."""
+    milestone = parse_milestone(text, horizon)
+    try:
+        RoadmapInput(milestones=(*kept, milestone), quarters=horizon)
+    except ValidationError as exc:
+        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise ValueError(f"{message}; change one of them") from None
+    return milestone
 
 
 def _milestone_value(name: str, value: str, shown: str) -> str | int:

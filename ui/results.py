@@ -101,21 +101,26 @@ def show_mix(plan: Plan) -> None:
             (
                 line.order,
                 f"{ARCHETYPE_TITLE[line.archetype]} ({line.level.value})",
-                ARCHETYPE_OWNS[line.archetype],
                 money(line.run_rate, cur),
                 money(line.cash_12m, cur),
             )
             for line in plan.cost.lines
         ]
         total = money(plan.cost.first_year_total, cur)
-        rows.append(("", "**Total**", "", money(plan.cost.run_rate, cur), f"**{total}**"))
+        rows.append(("", "**Total**", money(plan.cost.run_rate, cur), f"**{total}**"))
+        # What each one owns goes under the table, not in a column: four columns fit a phone.
+        archetypes = dict.fromkeys(line.archetype for line in plan.cost.lines)
+        owns = "; ".join(
+            f"a {ARCHETYPE_TITLE[a].lower()} owns {ARCHETYPE_OWNS[a]}" for a in archetypes
+        )
         search = escape_markdown(money(plan.cost.search_cost, cur))
         body = (
             markdown_table(
-                ("#", "Hire", "Owns", "Cash a year once hired", CASH_LABEL),
+                ("#", "Hire", "Cash a year once hired", CASH_LABEL),
                 rows,
-                right=(3, 4),
+                right=(2, 3),
             )
+            + f"\n\n{owns[0].upper()}{owns[1:]}."
             + f"\n\n{CASH_LABEL}{escape_markdown(excludes_note(plan.cost))}: base salary, "
             f"employer on-costs{'' if 'bonus' in plan.cost.excludes else ' and bonus'} from "
             "each first day, and the recruiting fee, within the plan's first 12 months (from "

@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
 from planner import Assumptions, BandTable, FxTable
 from planner.models import Archetype, Location
@@ -24,7 +23,7 @@ from planner.roadmap import (
     Roadmap,
     RoadmapInput,
     make_roadmap,
-    parse_milestone,
+    next_milestone,
 )
 from planner.scenarios import ATTRITION_BOUND, RoadmapLink, parse_roadmap_link
 from ui.data import uploaded
@@ -127,16 +126,9 @@ def milestones_from_rows(
             continue
         text = f"Q{_whole(quarter)}:" + ",".join(f"{k}={_cell(v)}" for k, v in fields.items())
         try:
-            milestone = parse_milestone(text, horizon)
-            RoadmapInput(milestones=(*kept, milestone), quarters=horizon)
-        except ValidationError as exc:  # it clashes with a row above it
-            message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-            problems.append(f"Row {number}: {message}; change one of them.")
-            continue
+            kept.append(next_milestone(kept, text, horizon))
         except ValueError as exc:
             problems.append(f"Row {number}: {exc}")
-            continue
-        kept.append(milestone)
     return tuple(kept), problems
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 
-from planner.bounds import number_text
+from planner.bounds import Bound, number_text
 from planner.models import Answers
 from planner.questions import ANSWER_BOUNDS, QUESTION, QUESTIONS
 from planner.text import one_line
@@ -37,6 +37,16 @@ def parse_number(raw: str) -> float | None:
     infinity, which no input takes."""
     text = raw.strip()
     return float(text) if _NUMBER.fullmatch(text) else None
+
+
+def link_number(bound: Bound, raw: str) -> float:
+    """A link value its input can show exactly; ValueError saying why its input could not."""
+    number = parse_number(raw)
+    if number is None:
+        raise ValueError("not a number")
+    if reason := bound.refusal(number):
+        raise ValueError(reason)
+    return number
 
 
 def _number_answer(field: str, raw: str) -> int | float:

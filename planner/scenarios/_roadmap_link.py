@@ -11,20 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from planner.bounds import Bound, number_text
+from planner.bounds import number_text
 from planner.models import Archetype, Location
 from planner.questions import ANSWER_BOUNDS, ASSUMPTION_BOUNDS
 from planner.roadmap import (
     DEFAULT_QUARTERS,
     MAX_QUARTERS,
     Milestone,
-    RoadmapInput,
+    next_milestone,
     parse_hire_in,
-    parse_milestone,
 )
-from planner.scenarios._query import parse_number, shown_value
+from planner.scenarios._query import link_number, shown_value
 
 # Not "budget": that is the plan's (a roadmap's own budget overrides it on the Roadmap page).
 MILESTONES_KEY, QUARTERS_KEY, ATTRITION_KEY, BUDGET_KEY = "ms", "quarters", "attr", "rm_budget"
@@ -75,14 +74,14 @@ def parse_roadmap_link(params: Mapping[str, str]) -> RoadmapLink:
     if ATTRITION_KEY in params:
         raw = params[ATTRITION_KEY]
         try:
-            attrition = _number(raw, ATTRITION_BOUND)
+            attrition = link_number(ATTRITION_BOUND, raw)
         except ValueError as exc:
             ignored.append(f"{ATTRITION_KEY}={shown_value(raw)} ({exc})")
     budget = None
     if BUDGET_KEY in params:
         raw = params[BUDGET_KEY]
         try:
-            budget = _number(raw, ANSWER_BOUNDS["budget"])
+            budget = link_number(ANSWER_BOUNDS["budget"], raw)
         except ValueError as exc:
             ignored.append(f"{BUDGET_KEY}={shown_value(raw)} ({exc})")
     hire_in: dict[Archetype, Location] = {}
@@ -117,16 +116,9 @@ def _milestones(raw: str, quarters: int, ignored: list[str]) -> tuple[Milestone,
         if not text.strip():
             continue
         try:
-            milestone = parse_milestone(text, quarters)
-            RoadmapInput(milestones=(*kept, milestone), quarters=quarters)
-        except ValidationError as exc:
-            message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-            ignored.append(f"{MILESTONES_KEY}: {message}")
-            continue
+            kept.append(next_milestone(kept, text, quarters))
         except ValueError as exc:
             ignored.append(f"{MILESTONES_KEY}: {exc}")
-            continue
-        kept.append(milestone)
     return tuple(kept)
 
 
@@ -138,15 +130,6 @@ def _whole(raw: str, low: int, high: int) -> int:
     ):
         raise ValueError(f"a whole number from {low} to {high}")
     return int(digits)
-
-
-def _number(raw: str, bound: Bound) -> float:
-    number = parse_number(raw)
-    if number is None:
-        raise ValueError("not a number")
-    if reason := bound.refusal(number):
-        raise ValueError(reason)
-    return number
 
 
 def make_roadmap_link(

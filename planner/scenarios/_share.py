@@ -10,11 +10,16 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.bounds import FX_BOUND, ONCOST_BOUNDS, Bound, number_text
+from planner.bounds import FX_BOUND, ONCOST_BOUNDS, number_text
 from planner.market import Assumptions, FxTable, override_key
 from planner.models import Answers, Currency
 from planner.questions import ASSUMPTION_BOUNDS
-from planner.scenarios._query import QUERY_KEYS, answers_from_query, answers_to_query, parse_number
+from planner.scenarios._query import (
+    QUERY_KEYS,
+    answers_from_query,
+    answers_to_query,
+    link_number,
+)
 from planner.scenarios._query import shown_value as _shown
 
 # Assumptions a link may carry: the ones users can edit in the app (model units, e.g. 0.25).
@@ -36,16 +41,6 @@ class SharedState(BaseModel):
     fx: dict[Currency, float]
     present: bool
     ignored: tuple[str, ...]
-
-
-def _link_number(bound: Bound, raw: str) -> float:
-    """A link value its input can show exactly; ValueError saying why its input could not."""
-    number = parse_number(raw)
-    if number is None:
-        raise ValueError("not a number")
-    if reason := bound.refusal(number):
-        raise ValueError(reason)
-    return number
 
 
 def parse_link(
@@ -87,7 +82,7 @@ def parse_link(
             ignored.append(f"unknown parameter {_shown(key)}")
             continue
         try:
-            number = _link_number(bound, raw)
+            number = link_number(bound, raw)
         except ValueError as exc:
             ignored.append(f"{key}={_shown(raw)} ({exc})")
             continue

@@ -25,17 +25,7 @@ SCENARIOS = {  # name -> link params, as the Plan page saves them
 }
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("PLANNER_DATABASE_URL", raising=False)
-    monkeypatch.delenv("PLANNER_SINGLE_USER", raising=False)
-    return tmp_path
-
-
-@pytest.fixture
-def store(data_dir) -> ScenarioStore:
-    return ScenarioStore(f"sqlite:///{data_dir / 'scenarios.db'}")
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def _compare(store: ScenarioStore, scenarios: dict[str, dict[str, str]]) -> AppTest:

@@ -26,20 +26,8 @@ AUTH = {  # sign-in configured (AppTest never calls the provider)
     "client_secret": "test-only",
     "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
 }
+pytestmark = pytest.mark.usefixtures("data_dir")
 ISSUER = "http://127.0.0.1:9"
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("PLANNER_DATABASE_URL", raising=False)
-    monkeypatch.delenv("PLANNER_SINGLE_USER", raising=False)
-    return tmp_path
-
-
-@pytest.fixture
-def store(data_dir) -> ScenarioStore:
-    return ScenarioStore(f"sqlite:///{data_dir / 'scenarios.db'}")
 
 
 def _save(at: AppTest, name: str, replace: bool = False) -> None:
