@@ -11,8 +11,14 @@ import streamlit as st
 
 from planner.models import LOCATION_TITLE, Archetype, Location, count
 from planner.questions import ANSWER_BOUNDS
-from planner.render import roadmap_cash_figure, roadmap_csv, roadmap_figure
-from planner.roadmap import MAX_QUARTERS, Roadmap, RoadmapInput, roadmap_to_dict
+from planner.render import (
+    roadmap_cash_figure,
+    roadmap_csv,
+    roadmap_figure,
+    roadmap_pptx,
+    roadmap_workbook,
+)
+from planner.roadmap import MAX_QUARTERS, Roadmap, RoadmapInput, roadmap_sources, roadmap_to_dict
 from planner.scenarios import (
     ATTRITION_BOUND,
     MIN_LINK_QUARTERS,
@@ -274,13 +280,30 @@ for note in roadmap.notes:
     st.info(md_line(note, 400))
 
 st.subheader("Download", anchor=False)
-d1, d2 = st.columns(2)
+table = active_table(shipped)
+d1, d2, d3, d4 = st.columns(4)
+# The workbook and the slides are built only when clicked (the slides price a plan for their
+# sources: about a second).
 d1.download_button(
+    "Workbook (.xlsx)",
+    lambda: roadmap_workbook(roadmap, roadmap_sources(roadmap, table, assumptions, fx)),
+    file_name="roadmap.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="roadmap.export.xlsx", on_click="ignore", width="stretch",
+)  # fmt: skip
+d2.download_button(
+    "Slides (.pptx)",
+    lambda: roadmap_pptx(roadmap, roadmap_sources(roadmap, table, assumptions, fx)),
+    file_name="roadmap.pptx",
+    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    key="roadmap.export.pptx", on_click="ignore", width="stretch",
+)  # fmt: skip
+d3.download_button(
     "Roadmap (JSON)", json.dumps(roadmap_to_dict(roadmap), indent=2, ensure_ascii=False),
     file_name="roadmap.json", mime="application/json", key="roadmap.export.json",
     on_click="ignore", width="stretch",
 )  # fmt: skip
-d2.download_button(
+d4.download_button(
     "Quarters (CSV)", roadmap_csv(roadmap), file_name="roadmap.csv", mime="text/csv",
     key="roadmap.export.csv", on_click="ignore", width="stretch",
 )  # fmt: skip

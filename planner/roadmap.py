@@ -71,7 +71,7 @@ from planner.models import (
     count,
 )
 from planner.questions import ANSWER_BOUNDS, ASSUMPTION_BOUNDS
-from planner.service import market_band
+from planner.service import make_plan, market_band
 from planner.stage import (
     ARCHETYPE_TITLE,
     FAILURE_TITLE,
@@ -942,3 +942,19 @@ def roadmap_to_dict(roadmap: Roadmap) -> dict[str, Any]:
         },
         "notes": list(roadmap.notes),
     }
+
+
+def roadmap_sources(
+    roadmap: Roadmap, table: BandTable, assumptions: Assumptions, fx: FxTable
+) -> list[Source]:
+    """What a roadmap's cash rests on, for its workbook and slides: the plan's sources at
+    today's answers (fees, on-costs, time to fill) and the band of every req in its own market.
+    The roadmap names attrition's itself."""
+    answers = roadmap.request.answers
+    plan = make_plan(answers, table, assumptions, fx, trials=200)  # for its sources only
+    sources = list(plan.cost.sources)
+    for r in roadmap.reqs:
+        where = answers.model_copy(update={"location": r.location})
+        band = market_band(table, r.archetype, r.level, where, assumptions, fx)
+        sources += [band.source] + ([band.ml_premium_source] if band.ml_premium_source else [])
+    return list(dict.fromkeys(sources))

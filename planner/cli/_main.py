@@ -42,7 +42,7 @@ from planner.market import (
     load_fx,
     validate_benchmarks,
 )
-from planner.models import Answers, Archetype, Location, Plan, Source
+from planner.models import Answers, Archetype, Location, Plan
 from planner.questions import QUESTIONS
 from planner.render import (
     cost_csv,
@@ -62,14 +62,14 @@ from planner.render import (
     roadmap_workbook,
 )
 from planner.roadmap import (
-    Roadmap,
     RoadmapInput,
     make_roadmap,
     parse_hire_in,
     parse_milestone,
+    roadmap_sources,
     roadmap_to_dict,
 )
-from planner.service import make_plan, market_band, plan_job_description
+from planner.service import make_plan, plan_job_description
 from planner.text import one_line
 
 PROG = "python -m planner"
@@ -282,7 +282,7 @@ def _roadmap(args: argparse.Namespace) -> int:
     roadmap = make_roadmap(request, table, assumptions, fx)
     output: str | bytes
     if args.format in BINARY:
-        sources = _roadmap_sources(roadmap, table, assumptions, fx)
+        sources = roadmap_sources(roadmap, table, assumptions, fx)
         render = roadmap_workbook if args.format == "xlsx" else roadmap_pptx
         output = render(roadmap, sources)
     elif args.format == "json":
@@ -292,21 +292,6 @@ def _roadmap(args: argparse.Namespace) -> int:
     else:
         output = roadmap_to_text(roadmap)
     return _emit(output, args.out, f"roadmap.{args.format}")
-
-
-def _roadmap_sources(
-    roadmap: Roadmap, table: BandTable, assumptions: Assumptions, fx: FxTable
-) -> list[Source]:
-    """What the roadmap's cash rests on: the plan's sources at today's answers (fees, on-costs,
-    time to fill) and the band of every req, in its own market."""
-    answers = roadmap.request.answers
-    plan = make_plan(answers, table, assumptions, fx, trials=200)  # for its sources only
-    sources = list(plan.cost.sources)
-    for r in roadmap.reqs:
-        where = answers.model_copy(update={"location": r.location})
-        band = market_band(table, r.archetype, r.level, where, assumptions, fx)
-        sources += [band.source] + ([band.ml_premium_source] if band.ml_premium_source else [])
-    return list(dict.fromkeys(sources))
 
 
 def _hire_in(texts: Sequence[str]) -> dict[Archetype, Location]:

@@ -119,8 +119,10 @@ def test_a_budget_cut_says_what_slips():
     assert "What slips to fit the budget" in warning.value and "opens in Q" in warning.value
 
 
-def test_downloads_offer_json_and_csv():
-    """Two downloads, the renderers' JSON and CSV, and no other format."""
+def test_downloads_offer_the_workbook_slides_json_and_csv():
+    """The roadmap goes where the plan goes: a workbook and slides (built when clicked), JSON
+    and CSV."""
     at = _add_rows(_page(), FIRST_LIVE)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Roadmap (JSON)", "Quarters (CSV)"]
+    assert labels == ["Workbook (.xlsx)", "Slides (.pptx)", "Roadmap (JSON)", "Quarters (CSV)"]
+    assert not at.exception
