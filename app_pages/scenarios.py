@@ -35,6 +35,7 @@ from planner.text import CASH_LABEL, html_text, md, md_line, money, one_line
 from ui.auth import account, visitor
 from ui.charts import plot
 from ui.data import plan_for, shipped_data, upload_csv, uploaded, use_upload
+from ui.roadmap_state import forget_roadmap_state, roadmap_params
 from ui.state import open_link, saved_link, search
 
 NOTICES = "scen.notices"  # messages from the action callbacks, shown on the next run
@@ -370,6 +371,7 @@ store = _store(default_url())
 
 if (opening := st.session_state.pop(OPENING, None)) is not None:
     open_link(opening)
+    forget_roadmap_state()  # the Roadmap page takes its inputs from the scenario's link too
     st.switch_page("app_pages/plan.py", query_params=opening)  # navigation clears the URL
 for kind, message in st.session_state.pop(NOTICES, []):
     getattr(st, kind)(message)
@@ -381,9 +383,9 @@ with st.form("scen.save_form", clear_on_submit=False, border=True):
     if st.form_submit_button("Save"):
         try:
             bands = upload_csv()
-            saved = store.save(
-                owner, name, saved_link(assumptions, fx), overwrite=overwrite, bands=bands
-            )
+            # The plan's link, and the Roadmap page's inputs where it has any.
+            params = saved_link(assumptions, fx) | roadmap_params()
+            saved = store.save(owner, name, params, overwrite=overwrite, bands=bands)
             kept = " with your uploaded bands" if bands is not None else ""
             st.success(f"Saved “{md_line(saved.name)}”{kept}.")
         except StoreError as exc:

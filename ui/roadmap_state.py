@@ -25,7 +25,7 @@ from planner.roadmap import (
     make_roadmap,
     next_milestone,
 )
-from planner.scenarios import ATTRITION_BOUND, RoadmapLink, parse_roadmap_link
+from planner.scenarios import ATTRITION_BOUND, RoadmapLink, is_roadmap_key, parse_roadmap_link
 from ui.data import uploaded
 
 R = "roadmap."
@@ -55,6 +55,19 @@ def _rows(milestones: Sequence[Milestone]) -> pd.DataFrame:
     for column in ("data_maturity", "problem"):
         frame[column] = frame[column].astype("object")
     return frame
+
+
+def forget_roadmap_state() -> None:
+    """Drop the page's inputs so that its next run seeds them from the address (a saved
+    scenario being opened)."""
+    for key in [k for k in st.session_state if str(k).startswith(R)]:
+        del st.session_state[key]
+
+
+def roadmap_params() -> dict[str, str]:
+    """The roadmap's own keys in the address (the page keeps them there), to save with a
+    scenario."""
+    return {k: v for k, v in st.query_params.to_dict().items() if is_roadmap_key(k)}
 
 
 def init_roadmap_state(params: Mapping[str, str], attrition: float) -> None:

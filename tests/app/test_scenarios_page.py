@@ -331,3 +331,23 @@ def test_a_scenario_keeps_its_uploaded_bands_and_opening_it_brings_them_back(sto
     at.button(key="scen.open").click().run()
     assert not at.exception
     assert at.session_state["data.upload"][0] == "Our survey (saved bands)"
+
+
+def test_a_scenario_keeps_the_roadmap_and_opening_it_restores_the_milestones(store):
+    """The Roadmap page's inputs (in the address beside the plan's link) are saved with the
+    scenario; opening it later seeds the Roadmap page from them again."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"ms": "Q3:live_models=1", "attr": "0.2"})
+    at.run()
+    at.switch_page("app_pages/roadmap.py").run()
+    assert not at.exception
+    _save(at, "First model in Q3")
+    (saved,) = store.list(LOCAL_OWNER).scenarios
+    assert saved.params["ms"] == "Q3:live_models=1" and saved.params["attr"] == "0.2"
+    at.session_state["roadmap.attrition"] = 5.0  # the page changed since
+    at.selectbox(key="scen.chosen").set_value(saved.id).run()
+    at.button(key="scen.open").click().run()
+    at.switch_page("app_pages/roadmap.py").run()
+    assert not at.exception
+    assert at.session_state["roadmap.attrition"] == 20.0
+    assert list(at.session_state["roadmap.edited"]["quarter"]) == [3]
