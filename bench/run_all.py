@@ -84,6 +84,7 @@ def main() -> None:
     quick = "--quick" in sys.argv
     latencies = plan_latency.measure()
     simulate, simulate_ok = _run("simulate.py")
+    roadmap, roadmap_ok = _run("roadmap.py")
     validate, validate_ok = _run("validate_csv.py")
     web = asyncio.run(browser.main(quick))
     ws = asyncio.run(ws_load.main(10 if quick else 50, 15 if quick else 60))
@@ -111,6 +112,8 @@ def main() -> None:
             for name, (m, p) in latencies.items()
         ],
         f"| Simulation vs per-trial loop | {simulate} | ≥ 50× | {_mark(simulate_ok)} |",
+        f"| Headcount roadmap vs per-trial loop | {roadmap} | < 100 ms, ≥ 50× "
+        f"| {_mark(roadmap_ok)} |",
         f"| 100k-row CSV validation vs read_csv | {validate} | ≤ 2× | {_mark(validate_ok)} |",
         f"| Rerun after a changed answer that changes the whole plan, answers back to back after the warm-up | ours {lat['ours_answer_ms']:.0f} ms, "
         f"baseline {lat['baseline_answer_ms']:.0f} ms, {_ratio(lat, 'answer')} | ≤ 1.3× | {_mark(lat['answer_ratio'] <= 1.3)} |",
