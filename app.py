@@ -15,7 +15,7 @@ PAGES = [
     st.Page("app_pages/plan.py", title="Plan", default=True),
     st.Page("app_pages/assumptions.py", title="Assumptions"),
     st.Page("app_pages/scenarios.py", title="Scenarios"),
-    st.Page("app_pages/roadmap.py", title="Roadmap"),
+    ROADMAP := st.Page("app_pages/roadmap.py", title="Roadmap"),
     st.Page("app_pages/hiring_kit.py", title="Hiring kit"),
     st.Page("app_pages/your_data.py", title="Your data"),
     st.Page("app_pages/about_data.py", title="About the data"),
@@ -26,8 +26,9 @@ init_state(st.query_params.to_dict(), shipped_assumptions, shipped_fx)  # once p
 # In the sidebar, not at the top: Streamlit redraws the top bar as every run starts and ends,
 # an answer's too (docs/performance.md). The presentation view is the slide: no links in it.
 page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
-if presenting() and page.url_path != PAGES[0].url_path:
-    st.switch_page(PAGES[0])  # a link with present=1 to another page opens the slide
+# A link with present=1 opens the plan's slide, or the roadmap's on the Roadmap page.
+if presenting() and page.url_path not in (PAGES[0].url_path, ROADMAP.url_path):
+    st.switch_page(PAGES[0])
 # Before the page runs, so that a page that stops early keeps it too. Widget changes are in
 # session state before a run starts, so the address is this run's plan.
 keep_address(shipped_assumptions, shipped_fx)

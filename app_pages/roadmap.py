@@ -18,7 +18,14 @@ from planner.render import (
     roadmap_pptx,
     roadmap_workbook,
 )
-from planner.roadmap import MAX_QUARTERS, Roadmap, RoadmapInput, roadmap_sources, roadmap_to_dict
+from planner.roadmap import (
+    MAX_QUARTERS,
+    Milestone,
+    Roadmap,
+    RoadmapInput,
+    roadmap_sources,
+    roadmap_to_dict,
+)
 from planner.scenarios import (
     ATTRITION_BOUND,
     MIN_LINK_QUARTERS,
@@ -29,9 +36,11 @@ from planner.stage import ARCHETYPE_TITLE, FAILURE_TITLE
 from planner.text import md_line, money, short_cite
 from ui.charts import show_chart
 from ui.data import active_table, shipped_data
+from ui.present import exit_presentation, show_roadmap_presentation
 from ui.roadmap_state import (
     ATTRITION,
     BUDGET,
+    EDITED,
     EDITOR,
     IGNORED,
     PLAN,
@@ -44,7 +53,7 @@ from ui.roadmap_state import (
     roadmap_for,
     save_roadmap_state,
 )
-from ui.state import current_inputs
+from ui.state import current_inputs, presenting, set_presenting
 
 shipped, shipped_assumptions, shipped_fx = shipped_data()
 answers, assumptions, notice, fx = current_inputs(shipped_assumptions, shipped_fx)
@@ -52,7 +61,45 @@ default_rate = assumptions.attrition_rate.value
 init_roadmap_state(st.query_params.to_dict(), default_rate)
 today = date.today()
 
+
+def _roadmap(
+    horizon: int, rate_shown: float, budget_given: float | None, milestones: tuple[Milestone, ...]
+) -> Roadmap:
+    """The roadmap of today's answers and the page's inputs (as the inputs show them)."""
+    rate = ATTRITION_BOUND.model(rate_shown)
+    budget = answers.budget if budget_given is None else float(budget_given)
+    request = RoadmapInput(
+        answers=answers.model_copy(update={"budget": budget}),
+        milestones=milestones,
+        quarters=horizon,
+        attrition=None if rate == default_rate else rate,
+        hire_in=hire_in(),
+    )
+    return roadmap_for(request, active_table(shipped), assumptions, fx, today)
+
+
+if presenting():  # the slide, from the inputs as last left (their widgets are not drawn)
+    shown_horizon = int(st.session_state[QUARTERS])
+    kept, _ = milestones_from_rows(st.session_state[EDITED].to_dict("records"), shown_horizon)
+    slide = _roadmap(shown_horizon, st.session_state[ATTRITION], st.session_state[BUDGET], kept)
+    show_roadmap_presentation(
+        slide,
+        f"Attrition {slide.attrition:.0%} a year ({md_line(short_cite(slide.attrition_source))}); "
+        "salary bands, employer on-costs and time to hire: the Plan page's sources, all under "
+        "About the data.",
+    )
+    exit_presentation()
+    st.stop()
+
 st.title("Roadmap", anchor=False)
+st.button(
+    "Presentation view",
+    key="roadmap.present_on",
+    icon=":material/slideshow:",
+    on_click=set_presenting,
+    args=(True,),
+    help="The roadmap as one 16:9 board slide. Its address opens it as a slide too.",
+)
 st.caption(
     "The headcount plan quarter by quarter: from your answers on the Plan page, as the "
     "milestones below change them. Change today's answers there."
@@ -139,16 +186,7 @@ with table_col:
     for problem in problems:
         st.error(md_line(problem, 400), icon=":material/error:")
 
-rate = ATTRITION_BOUND.model(rate_shown)
-budget = answers.budget if budget_given is None else float(budget_given)
-request = RoadmapInput(
-    answers=answers.model_copy(update={"budget": budget}),
-    milestones=milestones,
-    quarters=horizon,
-    attrition=None if rate == default_rate else rate,
-    hire_in=hire_in(),
-)
-roadmap = roadmap_for(request, active_table(shipped), assumptions, fx, today)
+roadmap = _roadmap(horizon, rate_shown, budget_given, milestones)
 
 
 def stage_rows(r: Roadmap) -> pd.DataFrame:
@@ -310,7 +348,9 @@ d4.download_button(
 
 save_roadmap_state(edited)
 # The address carries the roadmap's own inputs beside whatever else it holds (the plan's).
-link = make_roadmap_link(milestones, horizon, request.attrition, budget_given, request.hire_in)
+link = make_roadmap_link(
+    milestones, horizon, roadmap.request.attrition, budget_given, roadmap.request.hire_in
+)
 current = st.query_params.to_dict()
 if {k: v for k, v in current.items() if is_roadmap_key(k)} != link:
     st.query_params.from_dict({k: v for k, v in current.items() if not is_roadmap_key(k)} | link)

@@ -16,7 +16,8 @@ import streamlit as st
 
 from planner import Plan
 from planner.models import LOCATION_TITLE, count
-from planner.render import market_band_figure, quarter_figure
+from planner.render import market_band_figure, milestone_words, quarter_figure, roadmap_figure
+from planner.roadmap import Roadmap, plan_years
 from planner.stage import ARCHETYPE_TITLE, FAILURE_SUMMARY, FAILURE_TITLE
 from planner.text import MAX_SHORT_CITE, md_line, short_cite, short_money
 from ui.charts import chart_config, figure
@@ -192,3 +193,82 @@ def exit_presentation() -> None:
         on_click=set_presenting,
         args=(False,),
     )
+
+
+def roadmap_decision(roadmap: Roadmap) -> str:
+    """The roadmap slide's headline: how many reqs, over how long, and the cash."""
+    total = roadmap.quarters[-1].cumulative_spend if roadmap.quarters else 0.0
+    n = len(roadmap.quarters)
+    return (
+        f"Open {count(len(roadmap.reqs), 'req')} over {count(n, 'quarter')} — "
+        f"{short_money(total, roadmap.currency)} cash"
+    )
+
+
+def roadmap_reason(roadmap: Roadmap) -> str:
+    """Why, as the stage unfolds: the failure now, and each change with the quarter and the
+    milestone that brings it."""
+    first, *rest = roadmap.quarters
+    parts = [f"{FAILURE_TITLE[first.next_failure].lower()} now"]
+    for q in rest:
+        if q.failure_changed:
+            words = [
+                w for m in roadmap.request.milestones if m.quarter == q.quarter
+                for w in milestone_words(m)
+            ]  # fmt: skip
+            why = f" ({', '.join(words)})" if words else ""
+            parts.append(f"{FAILURE_TITLE[q.next_failure].lower()} from Q{q.quarter}{why}")
+    return "**Why: the next likely failure is " + "; then ".join(parts) + ".**"
+
+
+def _roadmap_figure(roadmap: Roadmap) -> go.Figure:
+    return _on_slide(roadmap_figure(roadmap))
+
+
+def _roadmap_reqs(roadmap: Roadmap) -> None:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Req": f"{i}. {ARCHETYPE_TITLE[r.archetype]}, {r.level.value}"
+                    + (" (backfill)" if r.backfill else ""),
+                    "Opens": f"Q{r.open_quarter}",
+                    "In place": f"Q{r.in_place_quarter_p50} (P90 Q{r.in_place_quarter_p90})",
+                }
+                for i, r in enumerate(roadmap.reqs, 1)
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def show_roadmap_presentation(roadmap: Roadmap, sources: str) -> None:
+    """The roadmap as one slide, filling the window: the reqs on the roadmap chart, the list
+    of reqs beside it, and the cash per 12 months against the budget."""
+    _frame(key="slide_frame")
+    with st.container(key=SLIDE_KEY, gap="small"):
+        st.title(roadmap_decision(roadmap), anchor=False)
+        st.markdown(roadmap_reason(roadmap))
+        with st.container(key="slide_charts"):
+            left, right = st.columns([2.2, 1], gap="large")
+            left.plotly_chart(
+                figure(_roadmap_figure, roadmap),
+                width="stretch",
+                height="stretch",
+                config=chart_config("ml-headcount-roadmap"),
+                theme=None,
+                key="present.roadmap",
+            )
+            with right:
+                _roadmap_reqs(roadmap)
+                cur, b = roadmap.currency, roadmap.budget
+                for start, end in plan_years(len(roadmap.quarters)):
+                    cash = sum(q.spend for q in roadmap.quarters[start:end])
+                    st.metric(f"Cash, Q{start + 1}–Q{end}", short_money(cash, cur))
+                if b.amount is not None:
+                    st.caption(
+                        f"Budget {short_money(b.amount, cur)} per 12 months: "
+                        + ("every req fits." if b.fits else f"{count(len(b.slips), 'req')} slip.")
+                    )
+        st.caption(sources)

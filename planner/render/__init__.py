@@ -32,7 +32,7 @@ from planner.render._report import (
     team_gap,
 )
 from planner.render._roadmap import roadmap_csv, roadmap_to_text
-from planner.render._roadmap_chart import roadmap_cash_figure, roadmap_figure
+from planner.render._roadmap_chart import milestone_words, roadmap_cash_figure, roadmap_figure
 from planner.render._workbook import plan_workbook, roadmap_workbook
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "lint_to_dict",
     "lint_to_text",
     "market_band_figure",
+    "milestone_words",
     "neutralise",
     "plan_json",
     "plan_markdown",

@@ -126,3 +126,20 @@ def test_downloads_offer_the_workbook_slides_json_and_csv():
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Workbook (.xlsx)", "Slides (.pptx)", "Roadmap (JSON)", "Quarters (CSV)"]
     assert not at.exception
+
+
+def test_the_presentation_view_is_the_roadmap_slide_and_the_way_back_restores_the_page():
+    """In the presentation view the page is the slide (the decision with the reqs and cash,
+    the stage's changes as the reason, no inputs); exiting brings the inputs back as left."""
+    at = _add_rows(_page(), FIRST_LIVE)
+    at.button(key="roadmap.present_on").click().run()
+    assert not at.exception
+    (title,) = at.title
+    assert title.value.startswith("Open 3 reqs over 8 quarters — $")
+    why = next(m.value for m in at.markdown if m.value.startswith("**Why"))
+    assert "brittle deployment from Q3" in why
+    assert not at.number_input and not at.get("arrow_data_editor")
+    at.button(key="plan.present_off").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Roadmap"
+    assert list(at.session_state["roadmap.edited"]["quarter"]) == [3]

@@ -81,3 +81,33 @@ def test_the_way_out_restores_the_page_and_its_links(browser, app_url):
         assert page.get_by_role("button", name="Presentation view").is_visible()
     finally:
         page.close()
+
+
+ROADMAP_LINK = "roadmap?" + "&".join(
+    (
+        "present=1",
+        "ms=Q3%3Adata_maturity%3Drepeatable%2Cproblem%3Dproven%2Clive_models%3D1",
+    )
+)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_roadmap_slide_fills_the_window_too(browser, app_url, screenshots, width, height):
+    """A Roadmap link with present=1 opens the roadmap's slide (not the plan's): the reqs and
+    the cash, the stage's change as the reason, inside the window, no page links."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(app_url + "/" + ROADMAP_LINK)
+        page.wait_for_selector(".st-key-slide [data-testid='stPlotlyChart'] .main-svg")
+        page.wait_for_selector(IDLE)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(screenshots / f"roadmap-presentation-{width}x{height}.png"))
+        frame = page.evaluate(FRAME_JS)
+        assert frame["height"] >= 0.85 * height, frame
+        assert frame["outside"] == [] and frame["links"] == 0, frame
+        assert frame["exitBelow"] is True, frame
+        title = page.locator(".st-key-slide h1").inner_text()
+        assert title.startswith("Open 3 reqs over 8 quarters — $"), title
+        assert "brittle deployment from Q3" in page.locator(".st-key-slide").inner_text()
+    finally:
+        page.close()
