@@ -172,7 +172,7 @@ def plan_pptx(plan: Plan) -> bytes:
     chart.value_axis.tick_labels.number_format = "0"
     chart.value_axis.tick_labels.number_format_is_linked = False
     _order_list(s1, plan)
-    _footer(s1, "Why: " + " ".join(d.reasons), every)
+    _footer(s1, "Why: " + "; ".join(r.rstrip(".") for r in d.reasons) + ".", every)
 
     s2 = prs.slides.add_slide(blank)
     pct = plan.cost.pay_percentile
