@@ -293,7 +293,9 @@ st.subheader("Team over time", anchor=False)
 st.caption(
     f"People in place (P50), and how many the stage needs; a surplus is more people than the "
     f"stage needs and one to cover the role. Attrition {roadmap.attrition:.0%} a "
-    f"year ({md_line(short_cite(roadmap.attrition_source))})."
+    f"year ({md_line(short_cite(roadmap.attrition_source))}); expected leavers are counted in "
+    "whole people per archetype, so a small team may show none within the horizon (two "
+    "developers at 10% a year leave 0.4 people in two years)."
 )
 st.dataframe(team_rows(roadmap), hide_index=True, width="stretch", key="roadmap.team")
 

@@ -106,6 +106,16 @@ def excludes_note(cost: CostSummary) -> str:
     return f" (excluding {' and '.join(cost.excludes)})" if cost.excludes else ""
 
 
+def pay_words(cost: CostSummary) -> str:
+    """What a hire's pay in the cash is made of, as the totals' note says it: 'salary,
+    employer on-costs and bonus', or without the bonus while it is zero."""
+    return (
+        "salary and employer on-costs"
+        if "bonus" in cost.excludes
+        else ("salary, employer on-costs and bonus")
+    )
+
+
 def cite(source: Source) -> str:
     """'<label>: <source>, <year> (<status>)' — the one way a figure's origin is written."""
     return f"{source.label}: {source.source}, {source.year} ({source.status.value})"

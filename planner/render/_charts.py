@@ -25,7 +25,15 @@ from planner.render._chart_style import (
     wrap,
 )
 from planner.stage import ARCHETYPE_TITLE
-from planner.text import MAX_SHORT_CITE, html_text, money, one_line, short_cite, short_money
+from planner.text import (
+    MAX_SHORT_CITE,
+    html_text,
+    money,
+    one_line,
+    pay_words,
+    short_cite,
+    short_money,
+)
 
 
 def market_band_figure(plan: Plan) -> go.Figure:
@@ -190,8 +198,8 @@ def cost_breakdown_chart(plan: Plan) -> EChart:
     )
     return echart(
         title=title,
-        subtitle="Per hire, in hiring order: salary, on-costs and bonus from the first day, "
-        "and the recruiting fee",
+        subtitle=f"Per hire, in hiring order: {pay_words(plan.cost)} from the first day, and "
+        "the recruiting fee",
         footer=footer,
         legend=[str(x["name"]) for x in series[:-1]],
         rows=[f"{{b|{hire}}} · {ln.level.value}" for hire, ln in zip(who, lines, strict=True)],

@@ -19,7 +19,7 @@ from planner.render._chart_style import (
     layout,
     money_axis,
 )
-from planner.text import short_money
+from planner.text import pay_words, short_money
 
 HISTOGRAM_BINS = 40
 LEGEND_ABOVE = 45  # px layout() keeps above the plot for a legend row
@@ -178,7 +178,7 @@ def quarter_figure(plan: Plan) -> go.Figure:
         fig,
         f"Cash in the first 12 months: {short_money(plan.cost.first_year_total, cur)}",
         f"Hires land in the recommended order{fits}{over}",
-        "Salary, employer on-costs and bonus from each first day; the recruiting fee when the "
+        f"{pay_words(plan.cost).capitalize()} from each first day; the recruiting fee when the "
         "offer is accepted.",
         height=360,
         tick_lines=2,  # "Q1<br>Jan 2026"
@@ -318,7 +318,8 @@ def compare_figure(plans: dict[str, Plan]) -> go.Figure:
                     y=[q.budget] * len(year),
                     name="Budget, first 12 months" if shared else f"Budget: {name}",
                     mode="lines",
-                    line={"color": BUDGET if shared else colour, "width": 2, "dash": "longdash"},
+                    # Shared: ink grey, not a scenario's colour (the second one is BUDGET's orange).
+                    line={"color": INK if shared else colour, "width": 2, "dash": "longdash"},
                     opacity=1 if shared else 0.7,
                     # One legend line per scenario; its own budget is labelled on the chart.
                     showlegend=shared,

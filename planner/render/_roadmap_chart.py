@@ -286,8 +286,8 @@ def roadmap_cash_figure(roadmap: Roadmap) -> go.Figure:
         f"Cash over {count(len(quarters), 'quarter')}: {short_money(total, cur)}",
         f"Bars: cash in each quarter, whisker to P90 ({roadmap.trials:,} simulated futures); "
         f"line: cash so far in each 12-month period{fits}",
-        "Salary, employer on-costs and bonus from each first day; the recruiting fee when the "
-        "offer is accepted (as on the Plan page).",
+        "Salary, employer on-costs and any bonus from each first day; the recruiting fee when "
+        "the offer is accepted (as on the Plan page).",
         height=380,
         tick_lines=2,
     )
