@@ -31,6 +31,21 @@ def show_outlook(plan: Plan, start: date) -> None:
     )
     c2.metric("Whole mix in place by (P50)", f"{o.date_p50:%d %b %Y}")
     c2.metric("Whole mix in place by (P90)", f"{o.date_p90:%d %b %Y}")
+    planned = plan.cost.first_year_total
+    if abs(o.cost_p50 - planned) >= 0.005 * planned:
+        side = "below" if o.cost_p50 < planned else "above"
+        why = (
+            "searches that run long start pay later, so less of it falls in the first 12 months"
+            if side == "below"
+            else "offers above the planned percentile, the AI/ML premium's range and "
+            "searches run again after a mis-hire add cash"
+        )
+        st.caption(
+            f"The simulated median ({money(o.cost_p50, cur)}) sits {side} the plan's "
+            f"{money(planned, cur)}, which prices every hire at its typical time and offer: "
+            f"{why}. The dates here are simulated too; the workbook gives each hire's planned "
+            "first day."
+        )
     show_chart(
         cost_outlook_figure, plan, key="plan.chart.outlook", filename="ml-hiring-cost-outlook"
     )

@@ -366,3 +366,17 @@ def test_plotly_charts_carry_our_look_not_streamlits_theme(section):
         fig = pio.from_json(chart.proto.spec)
         assert fig.layout.template.layout.font.family == FONT
         assert "#0000" not in chart.proto.spec
+
+
+def test_how_sure_says_why_the_simulated_median_differs_from_the_plan():
+    """A median below the plan's 12-month cash is explained where it is shown, with both
+    figures, so a reader is not left with two unexplained totals."""
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.query_params.update(
+        {"data_maturity": "repeatable", "problem": "proven", "live_models": "3", "products": "2",
+         "have_researchers": "1", "have_developers": "2", "location": "london"}
+    )  # fmt: skip
+    at.run()
+    at.radio(key="plan.section").set_value("How sure").run()
+    (why,) = [c.value for c in at.caption if "simulated median" in c.value]
+    assert "sits below the plan's £137,065" in why and "start pay later" in why
