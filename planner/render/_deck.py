@@ -14,7 +14,13 @@ from typing import Any
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
+)
+from pptx.enum.dml import MSO_LINE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
@@ -331,6 +337,12 @@ def _cash_slide(slide: Any, plan: Plan) -> None:
         slide, XL_CHART_TYPE.LINE_MARKERS, cash, Inches(0.5), Inches(1.7), Inches(12.3), Inches(5)
     )
     _money_axis(chart.value_axis, cur)
+    if q and q.budget is not None:  # the budget as on the page: a dashed warning line
+        line = chart.plots[0].series[1]
+        line.format.line.color.rgb = WARN
+        line.format.line.dash_style = MSO_LINE.DASH
+        line.format.line.width = Pt(2.25)
+        line.marker.style = XL_MARKER_STYLE.NONE
 
 
 def comparison_pptx(plans: Mapping[str, Plan], budget: float | None = None) -> bytes:
