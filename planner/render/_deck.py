@@ -17,7 +17,6 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
     XL_LEGEND_POSITION,
-    XL_MARKER_STYLE,
     XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_LINE
@@ -342,7 +341,6 @@ def _cash_slide(slide: Any, plan: Plan) -> None:
         line.format.line.color.rgb = WARN
         line.format.line.dash_style = MSO_LINE.DASH
         line.format.line.width = Pt(2.25)
-        line.marker.style = XL_MARKER_STYLE.NONE
 
 
 def comparison_pptx(plans: Mapping[str, Plan], budget: float | None = None) -> bytes:
