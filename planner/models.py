@@ -291,6 +291,9 @@ class CostLine(BaseModel):
     notice_days: float = 0.0  # notice served between the accepted offer and the first day
     paid_share: float = 1.0  # share of the plan's first 12 months the hire is on payroll
     fee_12m: float = 0.0  # the recruiting fee if the offer is accepted in those 12 months
+    # The on-costs component by component (label, yearly amount), summing to `benefits`: the
+    # plan's own hires only (what-ifs price the total alone).
+    oncost_items: tuple[tuple[str, float], ...] = ()
 
     @property
     def run_rate(self) -> float:

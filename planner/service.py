@@ -8,6 +8,7 @@ from datetime import date
 from planner.costing import (
     TRIALS,
     CostModel,
+    OnCostRule,
     SearchSpec,
     compare_reqs,
     cost_plan,
@@ -144,6 +145,15 @@ def make_plan(
     pricer = _Pricer(hires, table, fx)
     bands = pricer.bands(answers, assumptions)
     cost = pricer.cost(answers, assumptions)
+    rule = OnCostRule(assumptions, answers.location, answers.display_currency, fx)
+    cost = cost.model_copy(
+        update={
+            "lines": tuple(
+                ln.model_copy(update={"oncost_items": rule.itemised(ln.base, ln.bonus)})
+                for ln in cost.lines
+            )
+        }
+    )
     model = pricer.cost_model(answers, assumptions)
     medians = fill_medians([h.archetype for h in hires], answers.channel, assumptions)
     specs = [

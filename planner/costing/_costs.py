@@ -12,7 +12,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from planner.costing._schedule import DAYS_PER_MONTH, fill_medians, start_days
-from planner.market import PERCENTILES, Assumptions, FxTable, jurisdiction_for, override_key
+from planner.market import (
+    PERCENTILES,
+    Assumptions,
+    FxTable,
+    employer_oncosts,
+    jurisdiction_for,
+    override_key,
+)
 from planner.models import Band, Channel, CostLine, CostSummary, Currency, Hire, Location, Source
 
 YEAR_DAYS = 365.25
@@ -39,6 +46,18 @@ class OnCostRule:
     def __call__(self, base: float, bonus: float = 0.0) -> float:
         local = self.a.oncosts(self.location, base * self.to_local, bonus * self.to_local)
         return local * self.to_display
+
+    def itemised(self, base: float, bonus: float = 0.0) -> tuple[tuple[str, float], ...]:
+        """The on-costs line by line (the components that apply), in the display currency: what
+        __call__ sums, for exports that show every component."""
+        local = employer_oncosts(
+            self.a.employer_costs,
+            self.location,
+            base * self.to_local,
+            bonus * self.to_local,
+            overrides=self.a.oncost_overrides,
+        )
+        return tuple((ln.label, ln.amount * self.to_display) for ln in local.lines if ln.applied)
 
     def share(self, base: float, bonus: float = 0.0) -> float:
         """On-costs as a share of base at this pay (0 for no pay)."""

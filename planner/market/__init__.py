@@ -24,7 +24,12 @@ from planner.market._derive import (
     shared_series_notes,
 )
 from planner.market._fx import FxTable, convert_band, load_fx
-from planner.market._oncosts import component_value, editable_components, override_key
+from planner.market._oncosts import (
+    component_value,
+    editable_components,
+    employer_oncosts,
+    override_key,
+)
 from planner.market._tables import jurisdiction_for
 from planner.market._validation import (
     Problem,
@@ -50,6 +55,7 @@ __all__ = [
     "component_value",
     "convert_band",
     "editable_components",
+    "employer_oncosts",
     "jurisdiction_for",
     "load_assumptions",
     "load_benchmarks",

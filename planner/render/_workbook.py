@@ -148,7 +148,7 @@ def plan_workbook(plan: Plan, changed: Sequence[str] = ()) -> bytes:
         ["Assumptions you changed", "none: the shipped values"]
     ]
     _sheet(wb, "Summary", ("Item", "Value"), summary, cur)
-    _sheet(wb, "Hires", HIRE_HEADER, _hire_rows(plan), cur)
+    _sheet(wb, "Hires", *_hires(plan), cur)
     _sheet(wb, "Quarters", QUARTER_HEADER, _quarter_rows(plan), cur)
     _sheet(wb, "Sources", SOURCE_HEADER, _source_rows(cost.sources), cur)
     return _saved(wb)
@@ -162,6 +162,26 @@ HIRE_HEADER = (
     "Ramp-up (not cash)", "Empty seat (not cash)", "Market P10", "Market P25", "Market P50",
     "Market P75", "Market P90", "Band source",
 )  # fmt: skip
+
+
+ONCOSTS_AT = HIRE_HEADER.index("Employer on-costs") + 1  # each component follows the total
+
+
+def _hires(plan: Plan) -> tuple[tuple[str, ...], list[list[Cell]]]:
+    """The Hires sheet: HIRE_HEADER with one column per employer on-cost component after the
+    on-costs total (a component a hire does not pay is 0 for it)."""
+    labels = list(dict.fromkeys(k for ln in plan.cost.lines for k, _ in ln.oncost_items))
+    header = (
+        *HIRE_HEADER[:ONCOSTS_AT],
+        *(f"On-costs: {label}" for label in labels),
+        *HIRE_HEADER[ONCOSTS_AT:],
+    )
+    rows = []
+    for ln, row in zip(plan.cost.lines, _hire_rows(plan), strict=True):
+        items = dict(ln.oncost_items)
+        parts = [_Money(items.get(label, 0.0)) for label in labels]
+        rows.append([*row[:ONCOSTS_AT], *parts, *row[ONCOSTS_AT:]])
+    return header, rows
 
 
 def _hire_rows(plan: Plan) -> list[list[Cell]]:

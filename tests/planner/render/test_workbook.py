@@ -104,3 +104,24 @@ def test_roadmap_workbook_has_quarters_reqs_and_sources(bands, assumptions, fx):
     assert last.number_format == '"$"#,##0.00'
     assert wb["Reqs"].max_row == 1 + len(roadmap.reqs)
     assert _column(wb["Sources"], "Figure")[0].value == roadmap.attrition_source.label
+
+
+@pytest.mark.parametrize("location", ["us_national", "london", "berlin"])
+def test_every_employer_on_cost_is_its_own_column_summing_to_the_total(
+    location, bands, assumptions, fx
+):
+    """Finance sees each on-cost component (Social Security, employer NIC, Rentenversicherung
+    ...) as a numeric column right after the on-costs total, and the parts add up to it."""
+    answers = Answers.model_validate({**SCALE.model_dump(), "location": location, "budget": None})
+    plan = make_plan(answers, bands, assumptions, fx, start=date(2026, 11, 25), trials=200)
+    hires = _book(plan_workbook(plan))["Hires"]
+    header = [c.value for c in hires[1]]
+    parts = [h for h in header if h.startswith("On-costs: ")]
+    assert len(parts) >= 2
+    assert header.index(parts[0]) == header.index("Employer on-costs") + 1
+    for row in hires.iter_rows(min_row=2):
+        total = row[header.index("Employer on-costs")].value
+        items = [row[header.index(p)] for p in parts]
+        assert all(isinstance(c.value, float | int) and c.number_format.endswith("#,##0.00")
+                   for c in items)  # fmt: skip
+        assert sum(c.value for c in items) == pytest.approx(total, abs=0.01)
