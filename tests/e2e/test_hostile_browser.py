@@ -185,6 +185,9 @@ class Visit:
         assert shown(as_sent(s[0])) in about
 
         self.nav("Hiring kit")
+        # The job description is a long Markdown element: count once it is on the page (under
+        # load the browser can paint it after the script's end and the settle's pause).
+        page.locator("[data-testid='stMarkdownContainer']", has_text="Pay:").first.wait_for()
         self.settle("hiring kit, job description")
         jd = squeeze(self.text_of("[data-testid='stMarkdownContainer']", "Pay:"))
         assert any(shown(source_cell(t)) in jd for t in s), jd[:600]  # the first hire's band
