@@ -4,12 +4,13 @@ failures they guard, the team over time, cash against the budget, and what slips
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from planner.models import LOCATION_TITLE, Archetype, Location, count
+from planner.models import LOCATION_TITLE, Archetype, Location, Source, count
 from planner.questions import ANSWER_BOUNDS
 from planner.render import (
     roadmap_cash_figure,
@@ -321,32 +322,29 @@ for note in roadmap.notes:
 
 st.subheader("Download", anchor=False)
 table = active_table(shipped)
-d1, d2, d3, d4 = st.columns(4)
-# The workbook and the slides are built only when clicked (the slides price a plan for their
-# sources: about a second).
-d1.download_button(
-    "Workbook (.xlsx)",
-    lambda: roadmap_workbook(roadmap, roadmap_sources(roadmap, table, assumptions, fx)),
-    file_name="roadmap.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="roadmap.export.xlsx", on_click="ignore", width="stretch",
+
+
+def _sources() -> list[Source]:
+    return roadmap_sources(roadmap, table, assumptions, fx)
+
+
+# Every file is built only when its button is clicked, not on each rerun (the slides and the
+# workbook price a plan for their sources: about a second).
+EXPORTS: tuple[tuple[str, Callable[[], str | bytes], str, str], ...] = (
+    ("Workbook (.xlsx)", lambda: roadmap_workbook(roadmap, _sources()), "xlsx",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("Slides (.pptx)", lambda: roadmap_pptx(roadmap, _sources()), "pptx",
+     "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    ("Roadmap (JSON)",
+     lambda: json.dumps(roadmap_to_dict(roadmap), indent=2, ensure_ascii=False), "json",
+     "application/json"),
+    ("Quarters (CSV)", lambda: roadmap_csv(roadmap), "csv", "text/csv"),
 )  # fmt: skip
-d2.download_button(
-    "Slides (.pptx)",
-    lambda: roadmap_pptx(roadmap, roadmap_sources(roadmap, table, assumptions, fx)),
-    file_name="roadmap.pptx",
-    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    key="roadmap.export.pptx", on_click="ignore", width="stretch",
-)  # fmt: skip
-d3.download_button(
-    "Roadmap (JSON)", json.dumps(roadmap_to_dict(roadmap), indent=2, ensure_ascii=False),
-    file_name="roadmap.json", mime="application/json", key="roadmap.export.json",
-    on_click="ignore", width="stretch",
-)  # fmt: skip
-d4.download_button(
-    "Quarters (CSV)", roadmap_csv(roadmap), file_name="roadmap.csv", mime="text/csv",
-    key="roadmap.export.csv", on_click="ignore", width="stretch",
-)  # fmt: skip
+for column, (label, build, ext, mime) in zip(st.columns(len(EXPORTS)), EXPORTS, strict=True):
+    column.download_button(
+        label, build, file_name=f"roadmap.{ext}", mime=mime, key=f"roadmap.export.{ext}",
+        on_click="ignore", width="stretch",
+    )  # fmt: skip
 
 save_roadmap_state(edited)
 # The address carries the roadmap's own inputs beside whatever else it holds (the plan's).
